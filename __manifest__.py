@@ -1,0 +1,20 @@
+{
+    "name": "OpenFire CRM Stages",
+    "summary": "French sales pipeline with a success probability per stage "
+    "and a stage deletion guard that counts lost opportunities",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/openfire/openfire_crm_stage",
+    "author": "OpenFire",
+    "license": "AGPL-3",
+    "depends": ["crm", "sale_crm", "base_automation"],
+    "data": [
+        "data/crm_stage_data.xml",
+        "views/crm_stage_views.xml",
+    ],
+    "demo": [
+        "demo/crm_lead_demo.xml",
+    ],
+    "post_init_hook": "post_init_hook",
+    "installable": True,
+}

@@ -1,0 +1,6 @@
+from . import test_crm_stage_data
+from . import test_crm_stage_probability
+from . import test_crm_stage_pipeline
+from . import test_crm_stage_unlink
+from . import test_security
+from . import test_performances

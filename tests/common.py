@@ -1,0 +1,48 @@
+from odoo.addons.sales_team.tests.common import TestSalesMC
+
+
+class OpenfireStageCase(TestSalesMC):
+    """Pipeline of the module plus sales users of two companies (see TestSalesMC)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the test database speaks French, as a French installer's: assert in English
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        cls.stage_new = cls.env.ref("crm.stage_lead1")
+        cls.stage_estimate = cls.env.ref("crm.stage_lead2")
+        cls.stage_visit = cls.env.ref("openfire_crm_stage.stage_technical_visit")
+        cls.stage_quote = cls.env.ref("crm.stage_lead3")
+        cls.stage_won = cls.env.ref("crm.stage_lead4")
+        cls.stage_manual = cls.env["crm.stage"].create(
+            {
+                "name": "Negotiation (scored by PLS)",
+                "sequence": 5,
+                "probability": 60,
+                "on_change": False,
+            }
+        )
+        cls.customer = cls.env["res.partner"].create({"name": "SDIS Ille-et-Vilaine"})
+
+    @classmethod
+    def _create_opportunity(cls, **values):
+        return cls.env["crm.lead"].create(
+            {
+                "name": "Fire alarm for a school",
+                "type": "opportunity",
+                "partner_id": cls.customer.id,
+                "team_id": cls.sales_team_1.id,
+                "user_id": cls.user_sales_salesman.id,
+                **values,
+            }
+        )
+
+    @classmethod
+    def _ensure_french(cls):
+        """Activate French and load the translations of the module and its
+        dependencies, as an admin adding the language does."""
+        lang = cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["crm", "openfire_crm_stage"], ["fr_FR"]
+        )
+        return lang

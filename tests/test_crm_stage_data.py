@@ -1,0 +1,106 @@
+from odoo.tests import tagged
+from odoo.tools import convert_file
+
+from .common import OpenfireStageCase
+
+
+@tagged("post_install", "-at_install")
+class TestCrmStageData(OpenfireStageCase):
+    def _pipeline(self):
+        return self.env["crm.stage"].search(
+            [("team_id", "=", False), ("id", "!=", self.stage_manual.id)]
+        )
+
+    def test_default_pipeline_has_five_stages_in_order(self):
+        self.assertEqual(
+            [
+                (stage.name, stage.probability, stage.on_change, stage.is_won)
+                for stage in self._pipeline()
+            ],
+            [
+                ("New", 10, True, False),
+                ("Estimate", 30, True, False),
+                ("Technical Visit", 50, True, False),
+                ("Quote", 80, True, False),
+                ("Won", 100, True, True),
+            ],
+        )
+
+    def test_odoo_stage_xmlids_are_reused(self):
+        self.assertEqual(
+            self.env.ref("crm.stage_lead1")
+            + self.env.ref("crm.stage_lead2")
+            + self.stage_visit
+            + self.env.ref("crm.stage_lead3")
+            + self.env.ref("crm.stage_lead4"),
+            self._pipeline(),
+        )
+        leftovers = self.env["crm.stage"].search(
+            [("name", "in", ["Qualified", "Proposition"])]
+        )
+        self.assertFalse(leftovers, "no English default stage is left over")
+
+    def test_pipeline_reads_in_french(self):
+        self._ensure_french()
+        french = self._pipeline().with_context(lang="fr_FR")
+        self.assertEqual(
+            french.mapped("name"),
+            ["Nouveau", "Estimation", "Visite Technique", "Devis", "Gagné"],
+        )
+
+    def test_french_names_replace_odoo_ones_when_french_is_added_later(self):
+        self._ensure_french()
+        self.env.cr.execute(
+            "UPDATE crm_stage SET name = name - 'fr_FR' WHERE id IN %s",
+            [tuple(self._pipeline().ids)],
+        )
+        self.env.invalidate_all()
+        self.env["ir.module.module"]._load_module_terms(
+            ["crm", "openfire_crm_stage"], ["fr_FR"]
+        )
+        self.assertEqual(
+            self._pipeline().with_context(lang="fr_FR").mapped("name"),
+            ["Nouveau", "Estimation", "Visite Technique", "Devis", "Gagné"],
+        )
+
+    def test_upgrade_keeps_what_a_consultant_changed(self):
+        self.stage_quote.write(
+            {
+                "name": "Quote sent",
+                "probability": 70,
+                "fold": True,
+                "team_id": self.sales_team_1.id,
+            }
+        )
+        convert_file(
+            self.env,
+            "openfire_crm_stage",
+            "data/crm_stage_data.xml",
+            {},
+            mode="update",
+            noupdate=True,
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self.stage_quote.name, "Quote sent")
+        self.assertEqual(self.stage_quote.probability, 70)
+        self.assertTrue(self.stage_quote.fold)
+        self.assertEqual(self.stage_quote.team_id, self.sales_team_1)
+
+    def test_lost_is_odoo_lost_flow(self):
+        lead = self._create_opportunity(stage_id=self.stage_quote.id)
+        lost_reason = self.env["crm.lost.reason"].create({"name": "Too expensive"})
+        lead.action_set_lost(lost_reason_id=lost_reason.id)
+        self.assertFalse(lead.active)
+        self.assertEqual(lead.probability, 0)
+        self.assertEqual(lead.lost_reason_id, lost_reason)
+        self.assertEqual(lead.stage_id, self.stage_quote, "stays in its last stage")
+        self.assertFalse(
+            self.env["crm.stage"].search([("name", "ilike", "lost")]),
+            "no extra Lost column",
+        )
+
+    def test_estimate_stage_is_optional(self):
+        lead = self._create_opportunity()
+        lead.stage_id = self.stage_visit
+        self.assertEqual(lead.stage_id, self.stage_visit)
+        self.assertEqual(lead.probability, 50)
