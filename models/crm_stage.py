@@ -13,7 +13,6 @@ class CrmStage(models.Model):
     )
     on_change = fields.Boolean(
         string="Change Probability Automatically",
-        default=True,
         help="When an opportunity enters this stage, its probability becomes the "
         "stage's. Otherwise Odoo's predictive lead scoring computes it.",
     )

@@ -1,6 +1,7 @@
 from odoo.tests import tagged
 from odoo.tools import convert_file
 
+from ..hooks import post_init_hook
 from .common import OpenfireStageCase
 
 
@@ -104,3 +105,16 @@ class TestCrmStageData(OpenfireStageCase):
         lead.stage_id = self.stage_visit
         self.assertEqual(lead.stage_id, self.stage_visit)
         self.assertEqual(lead.probability, 50)
+
+    def test_install_on_a_french_database_renames_odoo_stages_in_french(self):
+        self._ensure_french()
+        pipeline = self._pipeline().with_context(lang="fr_FR")
+        # what Odoo's own translations say before the module's are loaded
+        pipeline[1].name = "Qualifié"
+        pipeline[3].name = "Proposition"
+        post_init_hook(self.env)
+        self.env.invalidate_all()
+        self.assertEqual(
+            pipeline.mapped("name"),
+            ["Nouveau", "Estimation", "Visite Technique", "Devis", "Gagné"],
+        )

@@ -68,6 +68,7 @@ class TestCrmStagePipeline(OpenfireStageCase):
                 "name": "Safety audit",
                 "sequence": 3,
                 "probability": 40,
+                "on_change": True,
                 "team_id": self.sales_team_1.id,
             }
         )
@@ -91,10 +92,18 @@ class TestCrmStagePipeline(OpenfireStageCase):
             self.env["crm.stage"]
             .with_user(self.user_sales_manager)
             .with_context(default_team_id=self.sales_team_1.id)
-            .create({"name": "Negotiation", "probability": 65})
+            .create({"name": "Negotiation", "probability": 65, "on_change": True})
         )
         self.assertFalse(stage.team_id, "a new column is shared like in Odoo")
-        self.assertTrue(stage.on_change)
-        lead = self._create_opportunity()
+        lead = self._create_opportunity(stage_id=self.stage_quote.id)
         lead.stage_id = stage
         self.assertEqual(lead.probability, 65)
+
+    def test_column_added_with_a_name_only_leaves_probability_alone(self):
+        stage = self.env["crm.stage"].with_user(self.user_sales_manager).create(
+            {"name": "Negotiation"}
+        )
+        self.assertFalse(stage.on_change, "no surprise until a probability is chosen")
+        lead = self._create_opportunity(stage_id=self.stage_quote.id)
+        lead.stage_id = stage
+        self.assertNotEqual(lead.probability, stage.probability)

@@ -11,7 +11,10 @@ class TestPerformances(OpenfireStageCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.stage_small, cls.stage_large = cls.env["crm.stage"].create(
-            [{"name": name, "probability": 20} for name in ("Small", "Large")]
+            [
+                {"name": name, "probability": 20, "on_change": True}
+                for name in ("Small", "Large")
+            ]
         )
         for stage, count in ((cls.stage_small, 2), (cls.stage_large, 60)):
             cls.env["crm.lead"].create(
