@@ -10,7 +10,12 @@
     "depends": ["crm", "sale_crm", "base_automation"],
     "data": [
         "data/crm_stage_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/base_automation_data.xml",
         "views/crm_stage_views.xml",
+        "views/crm_lead_views.xml",
+        "views/sale_order_views.xml",
+        "views/ir_actions_server_views.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",

@@ -94,3 +94,18 @@ class CrmLead(models.Model):
         )
         for stage, leads in leads_by_stage.items():
             leads.write({"probability": stage.probability})
+
+    def action_sale_estimate_new(self):
+        """New Estimate: a quotation of the estimate costing type."""
+        action = self.with_context(default_costing_type="estimate").action_sale_quotations_new()
+        if action.get("res_model") == "crm.quotation.partner":
+            action["context"] = {"default_costing_type": "estimate"}
+        return action
+
+    def _prepare_opportunity_quotation_context(self):
+        context = super()._prepare_opportunity_quotation_context()
+        context["default_costing_type"] = self.env.context.get("default_costing_type", "quote")
+        return context
+
+    def _stage_automation_opportunities(self):
+        return [(lead, lead) for lead in self]

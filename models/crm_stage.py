@@ -17,6 +17,23 @@ class CrmStage(models.Model):
         "stage's. Otherwise Odoo's predictive lead scoring computes it.",
     )
 
+    automation_ids = fields.Many2many(
+        "base.automation",
+        string="Automation Rules",
+        compute="_compute_automation_ids",
+        groups="base.group_system",
+        help="Automation rules that move opportunities into this stage.",
+    )
+
+    def _compute_automation_ids(self):
+        actions = self.env["ir.actions.server"].search(
+            [("state", "=", "crm_stage"), ("crm_stage_id", "in", self.ids)]
+        )
+        for stage in self:
+            stage.automation_ids = actions.filtered(
+                lambda action: action.crm_stage_id == stage
+            ).base_automation_id
+
     @api.constrains("probability")
     def _check_probability(self):
         for stage in self:

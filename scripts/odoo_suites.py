@@ -28,7 +28,6 @@ def main():
         [
             f"--database={args.database}",
             f"--addons-path={args.addons_path}",
-            "--test-enable",
             "--http-interface=127.0.0.1",
             "--http-port=8169",
             "--log-level=info",
@@ -39,7 +38,10 @@ def main():
     server = odoo.service.server.ThreadedServer(odoo.http.root)
     server.http_spawn()
     odoo.service.server.server = server  # where HttpCase finds its port
+    # load the registry first: with tests enabled, Odoo would run each module's
+    # at_install tests as it loads, before the modules that depend on it
     registry = odoo.modules.registry.Registry(args.database)
+    odoo.tools.config["test_enable"] = True
     auto_change_ids = []
     if args.auto_change_off:
         with registry.cursor() as cr:

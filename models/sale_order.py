@@ -1,0 +1,16 @@
+from odoo import fields, models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    costing_type = fields.Selection(
+        [("estimate", "Estimate"), ("quote", "Quote")],
+        default="quote",
+        tracking=True,
+        help="An estimate is a pre-quote given before the technical visit; a quote "
+        "is the priced offer. Automation rules move the opportunity accordingly.",
+    )
+
+    def _stage_automation_opportunities(self):
+        return [(order.opportunity_id, order) for order in self if order.opportunity_id]
