@@ -67,3 +67,57 @@ class TestPerformances(OpenfireStageCase):
         self.assertFalse(
             self.env["crm.lead"].search_count([("stage_id", "=", self.stage_large.id)])
         )
+
+    def _queue_quotes(self, count, stage):
+        """Create ``count`` quotes for as many opportunities in ``stage``: the rules
+        queue their moves until the end of the transaction."""
+        leads = self.env["crm.lead"].create(
+            [
+                {
+                    "name": f"Site {index}",
+                    "type": "opportunity",
+                    "stage_id": stage.id,
+                    "team_id": self.sales_team_1.id,
+                    "company_id": self.company_main.id,
+                }
+                for index in range(count)
+            ]
+        )
+        self.env["sale.order"].create(
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "opportunity_id": lead.id,
+                    "company_id": self.company_main.id,
+                }
+                for lead in leads
+            ]
+        )
+        self.env.flush_all()
+        return leads
+
+    def _queries_of_pending_moves(self, **context):
+        before = self.cr.sql_log_count
+        self.env["ir.actions.server"].with_context(**context)._apply_pending_stage_moves()
+        return self.cr.sql_log_count - before
+
+    def _queries_for_2_and_40_quotes(self, stage, **context):
+        self._queue_quotes(1, stage)  # warms the caches up
+        self._queries_of_pending_moves(**context)
+        counts = []
+        for count in (2, 40):
+            leads = self._queue_quotes(count, stage)
+            self.env.invalidate_all()
+            counts.append(self._queries_of_pending_moves(**context))
+            self.assertEqual(set(leads.mapped("stage_id")), {self.stage_quote})
+        return counts
+
+    def test_rule_check_costs_the_same_for_2_or_40_quotes(self):
+        small, large = self._queries_for_2_and_40_quotes(self.stage_quote)
+        self.assertEqual(small, large)
+        self.assertLessEqual(large, 10)
+
+    def test_moves_for_2_or_40_quotes_cost_the_same(self):
+        # mail tracking logs each stage change on its own, as for any stage change
+        small, large = self._queries_for_2_and_40_quotes(self.stage_new, tracking_disable=True)
+        self.assertEqual(small, large)
