@@ -223,6 +223,33 @@ class TestStageAutomation(StageAutomationCase):
             self.rule_quote.action_server_ids.name, "Move the opportunity forward to Quote"
         )
 
+    def test_consultant_builds_a_rule_on_the_opportunity_itself(self):
+        rule = self.env["base.automation"].create(
+            {
+                "name": "Very high priority: straight to Quote",
+                "model_id": self.env["ir.model"]._get_id("crm.lead"),
+                "trigger": "on_priority_set",
+                "trigger_field_ids": [Command.set([self.env["ir.model.fields"]._get("crm.lead", "priority").id])],
+                "trg_selection_field_id": self.env["ir.model.fields.selection"].search(
+                    [("field_id.model", "=", "crm.lead"), ("field_id.name", "=", "priority"), ("value", "=", "3")]
+                ).id,
+                "action_server_ids": [
+                    Command.create(
+                        {
+                            "name": "Move forward to Quote",
+                            "model_id": self.env["ir.model"]._get_id("crm.lead"),
+                            "state": "crm_stage",
+                            "crm_stage_id": self.stage_quote.id,
+                        }
+                    )
+                ],
+            }
+        )
+        self.opportunity.priority = "3"
+        self._commit_moves()
+        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
+        self.assertIn(rule.name, self._last_explanation(self.opportunity))
+
     def test_stage_form_lists_the_rules_leading_to_it(self):
         self.assertEqual(self.stage_quote.automation_ids, self.rule_quote + self.rule_quote_sent)
         self.assertEqual(self.stage_visit.automation_ids, self.rule_visit)
