@@ -73,7 +73,7 @@ class IrActionsServer(models.Model):
         for lead, source in records._stage_automation_opportunities():
             sources_by_lead.setdefault(lead, source)
         movable = self.env["crm.lead"]
-        for lead, source in sources_by_lead.items():
+        for lead in sources_by_lead:
             if lead.type != "opportunity" or not lead.active or lead.stage_id.is_won:
                 continue
             if lead.stage_id.sequence >= stage.sequence:
@@ -84,27 +84,26 @@ class IrActionsServer(models.Model):
                     rule_name, lead.display_name, stage.name,
                 )
                 continue
-            movable |= lead
+            movable += lead
         if not movable:
             return
-        movable.write({"stage_id": stage.id})
         explanation = Markup(
             self.env._(
                 "Moved to %(stage)s by the automation rule %(rule)s, "
                 "triggered by %(document)s."
             )
         )
-        movable._message_log_batch(
-            bodies={
-                lead.id: explanation
+        # the explanation becomes the body of the stage tracking message
+        for lead in movable:
+            lead._track_set_log_message(
+                explanation
                 % {
                     "stage": stage.name,
                     "rule": rule_name,
                     "document": self._document_link(sources_by_lead[lead]),
                 }
-                for lead in movable
-            }
-        )
+            )
+        movable.write({"stage_id": stage.id})
 
     @api.model
     def _document_link(self, record):
