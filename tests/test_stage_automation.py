@@ -123,12 +123,6 @@ class TestStageAutomation(StageAutomationCase):
         self.assertEqual(self.opportunity.probability, 80)
         self.assertIn(order.name, self._last_explanation(self.opportunity))
 
-    def test_estimate_turned_into_a_quote_moves_to_quote(self):
-        order = self._new_order(costing_type="estimate")
-        order.costing_type = "quote"
-        self._commit_moves()
-        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
-
     def test_explanation_in_the_user_language(self):
         self._ensure_french()
         self.env = self.env(context=dict(self.env.context, lang="fr_FR"))
@@ -207,8 +201,8 @@ class TestStageAutomation(StageAutomationCase):
 
     def test_one_event_gives_one_move_and_one_explanation(self):
         order = self._new_order()
-        order.write({"note": "Price valid 30 days"})
-        order.costing_type = "quote"
+        order.write({"note": "Price valid 30 days", "costing_type": "quote"})
+        order.message_post(body="Internal remark", subtype_xmlid="mail.mt_note")
         self._commit_moves()
         self.assertEqual(len(self._explanations(self.opportunity)), 1)
 
