@@ -9,6 +9,7 @@
     "license": "AGPL-3",
     "depends": ["crm", "sale_crm", "base_automation"],
     "data": [
+        "security/ir.model.access.csv",
         "data/crm_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",
@@ -16,6 +17,7 @@
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
         "views/ir_actions_server_views.xml",
+        "wizard/crm_stage_delete_views.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import RedirectWarning, ValidationError
 
 
 class CrmStage(models.Model):
@@ -82,13 +82,16 @@ class CrmStage(models.Model):
             for stage in self
             if (stage.id, True) in counts or (stage.id, False) in counts
         ]
-        raise UserError(
+        raise RedirectWarning(
             self.env._(
                 "These stages still hold leads or opportunities and cannot be "
                 "deleted:\n%(stages)s\n\nMove them to another stage first. Check "
                 "the archived (lost) opportunities too: the pipeline hides them.",
                 stages="\n".join(lines),
-            )
+            ),
+            self.env.ref("openfire_crm_stage.crm_stage_delete_action").id,
+            self.env._("Move Opportunities and Delete"),
+            {"default_stage_ids": self.ids},
         )
 
     def _count_leads_by_activity(self):

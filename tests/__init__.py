@@ -5,3 +5,4 @@ from . import test_crm_stage_unlink
 from . import test_security
 from . import test_performances
 from . import test_stage_automation
+from . import test_translation
