@@ -38,7 +38,7 @@ class CrmLead(models.Model):
         entering = self.filtered(
             lambda lead: lead.active and lead.stage_id != stage
         )
-        if not (entering and stage.on_change and not stage.is_won):
+        if not (entering and stage._drives_probability()):
             return super().write(vals)
         others = self - entering
         if others:
@@ -85,7 +85,7 @@ class CrmLead(models.Model):
 
     def _has_stage_probability(self):
         self.ensure_one()
-        return self.active and self.stage_id.on_change and not self.stage_id.is_won
+        return self.active and bool(self.stage_id) and self.stage_id._drives_probability()
 
     def _apply_stage_probability(self):
         """Give each lead the probability of its stage, when the stage drives it."""

@@ -58,11 +58,7 @@ class CrmStage(models.Model):
         old_probabilities = {stage: stage.probability for stage in self}
         res = super().write(vals)
         for stage, old_probability in old_probabilities.items():
-            if (
-                stage.on_change
-                and not stage.is_won
-                and old_probability != stage.probability
-            ):
+            if stage._drives_probability() and old_probability != stage.probability:
                 stage._propagate_probability(old_probability)
         return res
 
@@ -93,6 +89,11 @@ class CrmStage(models.Model):
             self.env._("Move Opportunities and Delete"),
             {"default_stage_ids": self.ids},
         )
+
+    def _drives_probability(self):
+        """Whether entering this stage gives its probability (won stages: 100%)."""
+        self.ensure_one()
+        return self.on_change and not self.is_won
 
     def _count_leads_by_activity(self):
         """Count every lead of these stages, active or archived, whoever can see it."""
