@@ -22,9 +22,9 @@ class CrmStageDelete(models.TransientModel):
         domain="[('id', 'not in', stage_ids), '|', ('team_id', '=', False), "
         "('team_id', 'in', stage_team_ids)]",
     )
-    stage_team_ids = fields.Many2many("crm.team", compute="_compute_lead_counts")
-    active_lead_count = fields.Integer(compute="_compute_lead_counts", string="Active")
-    archived_lead_count = fields.Integer(compute="_compute_lead_counts", string="Archived (lost)")
+    stage_team_ids = fields.Many2many("crm.team", compute="_compute_stage_summary")
+    active_lead_count = fields.Integer(compute="_compute_stage_summary", string="Active")
+    archived_lead_count = fields.Integer(compute="_compute_stage_summary", string="Archived (lost)")
 
     @api.model
     def _default_stage_ids(self):
@@ -33,7 +33,7 @@ class CrmStageDelete(models.TransientModel):
         return False
 
     @api.depends("stage_ids")
-    def _compute_lead_counts(self):
+    def _compute_stage_summary(self):
         for wizard in self:
             counts = wizard.stage_ids._count_leads_by_activity()
             wizard.active_lead_count = sum(
