@@ -1,3 +1,5 @@
+import logging
+
 from odoo import api, fields, models
 from odoo.exceptions import RedirectWarning, ValidationError
 
@@ -78,7 +80,7 @@ class CrmStage(models.Model):
             for stage in self
             if (stage.id, True) in counts or (stage.id, False) in counts
         ]
-        raise RedirectWarning(
+        refusal = RedirectWarning(
             self.env._(
                 "These stages still hold leads or opportunities and cannot be "
                 "deleted:\n%(stages)s\n\nMove them to another stage first. Check "
@@ -89,6 +91,10 @@ class CrmStage(models.Model):
             self.env._("Move Opportunities and Delete"),
             {"default_stage_ids": self.ids},
         )
+        # A refusal answers the user; without this Odoo's HTTP layer would log it
+        # as a server ERROR with a traceback, like a crash.
+        refusal.loglevel = logging.INFO
+        raise refusal
 
     def _drives_probability(self):
         """Whether entering this stage gives its probability (won stages: 100%)."""

@@ -6,3 +6,4 @@ from . import test_security
 from . import test_performances
 from . import test_stage_automation
 from . import test_translation
+from . import test_pipeline_tours

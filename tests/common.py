@@ -39,10 +39,12 @@ class OpenfireStageCase(TestSalesMC):
 
     @classmethod
     def _ensure_french(cls):
-        """Activate French and load the translations of the module and its
-        dependencies, as an admin adding the language does."""
-        lang = cls.env["res.lang"]._activate_lang("fr_FR")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["crm", "openfire_crm_stage"], ["fr_FR"]
-        )
-        return lang
+        return ensure_french(cls.env)
+
+
+def ensure_french(env):
+    """Activate French and load the translations of the module and its
+    dependencies, as an admin adding the language does."""
+    lang = env["res.lang"]._activate_lang("fr_FR")
+    env["ir.module.module"]._load_module_terms(["crm", "openfire_crm_stage"], ["fr_FR"])
+    return lang

@@ -56,4 +56,10 @@ class CrmStageDelete(models.TransientModel):
         )
         leads.write({"stage_id": self.target_stage_id.id})
         self.stage_ids.unlink()
-        return {"type": "ir.actions.act_window_close"}
+        if self.env.context.get("active_model") == "crm.stage":
+            # opened from the stages list or form: back to the stages that remain
+            action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_stage_action")
+            return dict(action, target="main")
+        # refused deletion in the pipeline: reload it, as a kanban restored in place
+        # keeps the deleted columns
+        return {"type": "ir.actions.client", "tag": "reload"}
