@@ -7,13 +7,17 @@ vanilla and with the module, and their ratio.
 
 Usage: python bench.py VANILLA_DB MODULE_DB ADDONS_PATH [--rounds N] [--load N]
 """
+
 import argparse
 import random
 import statistics
 import time
 
+import psycopg2
+
 import odoo
 from odoo import Command
+from odoo.exceptions import RedirectWarning
 from odoo.tools import mute_logger
 
 TEAMS = ("Rennes", "Nantes", "Brest")
@@ -24,11 +28,15 @@ def load_data(env, lead_count):
     four stages and three teams, one in ten archived (lost)."""
     rng = random.Random(42)
     teams = env["crm.team"].create([{"name": name} for name in TEAMS])
-    partners = env["res.partner"].create([{"name": f"Customer {i}"} for i in range(200)])
+    partners = env["res.partner"].create(
+        [{"name": f"Customer {i}"} for i in range(200)]
+    )
     stages = [env.ref(f"crm.stage_lead{i}") for i in (1, 2, 3, 4)]
     lost_reason = env["crm.lost.reason"].create({"name": "Too expensive"})
     # created here: creating a product clears the registry caches
-    env["product.product"].create({"name": "Fire alarm control panel", "list_price": 4200})
+    env["product.product"].create(
+        {"name": "Fire alarm control panel", "list_price": 4200}
+    )
     Lead = env["crm.lead"].with_context(tracking_disable=True, mail_create_nolog=True)
     for start in range(0, lead_count, 1000):
         Lead.create(
@@ -92,7 +100,12 @@ class Bench:
         Lead = self.env["crm.lead"].with_context(default_type="opportunity")
         return lambda: Lead.web_read_group(
             [("type", "=", "opportunity")],
-            ["stage_id", "expected_revenue:sum", "prorated_revenue:sum", "probability:avg"],
+            [
+                "stage_id",
+                "expected_revenue:sum",
+                "prorated_revenue:sum",
+                "probability:avg",
+            ],
             ["stage_id"],
         )
 
@@ -103,7 +116,8 @@ class Bench:
             try:
                 with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                     stage.unlink()
-            except Exception:  # vanilla: the database refuses; the module: a message
+            # vanilla: the database refuses; the module: a message
+            except (psycopg2.IntegrityError, RedirectWarning):
                 return
             raise AssertionError("a stage holding opportunities was deleted")
 
@@ -123,10 +137,12 @@ class Bench:
         third stage; with the module, the rules move them."""
         if self._with_module():
             return lambda: self._quotes(20)
-        return lambda: self._quotes(20).opportunity_id.write({"stage_id": self.stage_third.id})
+        return lambda: self._quotes(20).opportunity_id.write(
+            {"stage_id": self.stage_third.id}
+        )
 
     def quotes_without_moves(self):
-        """Passive cost: the module's rules are off (in SQL, leaving the registry be)."""
+        """Passive cost: the module's rules are off (in SQL, registry left be)."""
         self.env.cr.execute("UPDATE base_automation SET active = FALSE")
         return lambda: self._quotes(20)
 
@@ -137,7 +153,9 @@ class Bench:
         def send():
             for order in orders:
                 order.with_context(mark_so_as_sent=True).message_post(
-                    body="Your quote", message_type="comment", subtype_xmlid="mail.mt_comment"
+                    body="Your quote",
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
                 )
 
         return send
@@ -147,8 +165,12 @@ class Bench:
         module, technical visits that the rule moves to Technical Visit."""
         leads = self._new_opportunities(20)
         if self._with_module():
-            visit_type = self.env.ref("openfire_crm_stage.mail_activity_type_technical_visit")
-            return lambda: [lead.activity_schedule(activity_type_id=visit_type.id) for lead in leads]
+            visit_type = self.env.ref(
+                "openfire_crm_stage.mail_activity_type_technical_visit"
+            )
+            return lambda: [
+                lead.activity_schedule(activity_type_id=visit_type.id) for lead in leads
+            ]
         todo_type = self.env.ref("mail.mail_activity_data_todo")
 
         def schedule_then_move():
@@ -198,7 +220,9 @@ def main():
     parser.add_argument("module_db")
     parser.add_argument("addons_path")
     parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--load", type=int, default=0, help="load N opportunities first")
+    parser.add_argument(
+        "--load", type=int, default=0, help="load N opportunities first"
+    )
     args = parser.parse_args()
     odoo.tools.config.parse_config(
         [f"--addons-path={args.addons_path}", "--log-level=warn", "--db_maxconn=8"]
@@ -214,10 +238,15 @@ def main():
 
     with registries["module"].cursor() as cr:
         leads = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})["crm.lead"]
-        print(f"{leads.with_context(active_test=False).search_count([])} opportunities, "
-              f"{leads.search_count([('active', '=', False)])} archived, "
-              f"median of {args.rounds} rounds\n")
-    print(f"{'operation':32} {'vanilla':>10} {'module':>10} {'ratio':>6}   {'queries':>15}")
+        print(
+            f"{leads.with_context(active_test=False).search_count([])} opportunities, "
+            f"{leads.search_count([('active', '=', False)])} archived, "
+            f"median of {args.rounds} rounds\n"
+        )
+    print(
+        f"{'operation':32} {'vanilla':>10} {'module':>10} {'ratio':>6}   "
+        f"{'queries':>15}"
+    )
     for label, method in OPERATIONS:
         runs = {"vanilla": [], "module": []}
         for _round in range(args.rounds):
@@ -236,10 +265,14 @@ def main():
                 )
         vanilla, module = figures["vanilla"], figures["module"]
         if vanilla is None:
-            print(f"{label:32} {'-':>10} {module[0]:>8.1f}ms {'-':>6}   {'-':>7}/{module[1]:<7.0f}")
+            print(
+                f"{label:32} {'-':>10} {module[0]:>8.1f}ms {'-':>6}   "
+                f"{'-':>7}/{module[1]:<7.0f}"
+            )
             continue
         print(
-            f"{label:32} {vanilla[0]:>8.1f}ms {module[0]:>8.1f}ms {module[0] / vanilla[0]:>6.2f}"
+            f"{label:32} {vanilla[0]:>8.1f}ms {module[0]:>8.1f}ms "
+            f"{module[0] / vanilla[0]:>6.2f}"
             f"   {vanilla[1]:>7.0f}/{module[1]:<7.0f}"
         )
 

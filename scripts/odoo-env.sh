@@ -1,10 +1,11 @@
 # Sourced by the scripts: finds Odoo 18 the way addon tooling does and exposes
 #   ODOO_PYTHON      the interpreter that imports odoo
-#   ODOO_ADDONS_PATH Odoo's addons plus a folder where this checkout is named
-#                    openfire_crm_stage, whatever the checkout folder is called
+#   ODOO_ADDONS_PATH Odoo's addons, plus this repository unless the addon is
+#                    installed as a Python package (pip install ./openfire_crm_stage)
+#   REPO_ROOT        this repository
 set -euo pipefail
 
-ADDON_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 find_odoo_python() {
     local odoo_bin shebang
@@ -42,9 +43,16 @@ if ! "$ODOO_PYTHON" -c 'import odoo.release as r, sys; sys.exit(r.version_info[0
     exit 2
 fi
 
-ADDON_LINK_DIR=$(mktemp -d -t openfire-addons.XXXXXX)
-ln -s "$ADDON_ROOT" "$ADDON_LINK_DIR/openfire_crm_stage"
-ODOO_ADDONS_PATH="$odoo_addons,$ADDON_LINK_DIR"
+installed_addon=$("$ODOO_PYTHON" -c '
+import importlib.util
+spec = importlib.util.find_spec("odoo.addons.openfire_crm_stage")
+print(spec.submodule_search_locations[0] if spec else "")' 2>/dev/null || true)
+if [[ -n $installed_addon ]]; then
+    echo "Using openfire_crm_stage installed as a Python package: $installed_addon" >&2
+    ODOO_ADDONS_PATH="$odoo_addons"
+else
+    ODOO_ADDONS_PATH="$odoo_addons,$REPO_ROOT"
+fi
 
 run_odoo() {
     "$ODOO_PYTHON" -m odoo --addons-path="$ODOO_ADDONS_PATH" "$@"

@@ -9,6 +9,7 @@ database.
 
 Usage: python odoo_suites.py [--auto-change-off] DATABASE ADDONS_PATH MODULE[,...]
 """
+
 import argparse
 import sys
 
@@ -45,8 +46,10 @@ def main():
     auto_change_ids = []
     if args.auto_change_off:
         with registry.cursor() as cr:
-            cr.execute("UPDATE crm_stage SET on_change = FALSE WHERE on_change RETURNING id")
-            auto_change_ids = [stage_id for stage_id, in cr.fetchall()]
+            cr.execute(
+                "UPDATE crm_stage SET on_change = FALSE WHERE on_change RETURNING id"
+            )
+            auto_change_ids = [stage_id for (stage_id,) in cr.fetchall()]
     failed = errors = total = 0
     try:
         for position in ("at_install", "post_install"):
@@ -61,7 +64,10 @@ def main():
                     "UPDATE crm_stage SET on_change = TRUE WHERE id IN %s",
                     [tuple(auto_change_ids)],
                 )
-    print(f"Odoo's {args.modules} suites: {failed} failed, {errors} error(s) of {total} tests")
+    print(
+        f"Odoo's {args.modules} suites: "
+        f"{failed} failed, {errors} error(s) of {total} tests"
+    )
     return 1 if failed or errors else 0
 
 

@@ -1,0 +1,31 @@
+{
+    "name": "OpenFire CRM Stages",
+    "summary": "French sales pipeline with a success probability per stage "
+    "and a stage deletion guard that counts lost opportunities",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/openfire/openfire_crm_stage",
+    "author": "OpenFire",
+    "license": "AGPL-3",
+    "depends": ["crm", "sale_crm", "base_automation"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/crm_stage_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/base_automation_data.xml",
+        "views/crm_stage_views.xml",
+        "views/crm_lead_views.xml",
+        "views/sale_order_views.xml",
+        "views/ir_actions_server_views.xml",
+        "wizard/crm_stage_delete_views.xml",
+    ],
+    "demo": [
+        "demo/crm_lead_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "openfire_crm_stage/static/tests/tours/**/*",
+        ],
+    },
+    "post_init_hook": "post_init_hook",
+}

@@ -1,0 +1,132 @@
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import RedirectWarning, ValidationError
+
+
+class CrmStage(models.Model):
+    _inherit = "crm.stage"
+
+    probability = fields.Float(
+        string="Probability (%)",
+        default=10.0,
+        help="Success probability given to an opportunity when it enters this stage, "
+        "if the probability changes automatically.",
+    )
+    on_change = fields.Boolean(
+        string="Change Probability Automatically",
+        help="When an opportunity enters this stage, its probability becomes the "
+        "stage's. Otherwise Odoo's predictive lead scoring computes it.",
+    )
+
+    automation_ids = fields.Many2many(
+        "base.automation",
+        string="Automation Rules",
+        compute="_compute_automation_ids",
+        groups="base.group_system",
+        help="Automation rules that move opportunities into this stage.",
+    )
+
+    def _compute_automation_ids(self):
+        actions = self.env["ir.actions.server"].search(
+            [("state", "=", "crm_stage"), ("crm_stage_id", "in", self.ids)]
+        )
+        actions_by_stage = actions.grouped("crm_stage_id")
+        for stage in self:
+            stage.automation_ids = actions_by_stage.get(
+                stage, actions.browse()
+            ).base_automation_id
+
+    @api.constrains("probability")
+    def _check_probability(self):
+        for stage in self:
+            if not 0 <= stage.probability <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The probability of the stage %(stage)s must be between "
+                        "0%% and 100%% (got %(probability)s%%).",
+                        stage=stage.name,
+                        probability=stage.probability,
+                    )
+                )
+
+    @api.onchange("is_won")
+    def _onchange_is_won(self):
+        if self.is_won:
+            self.probability = 100.0
+
+    def write(self, vals):
+        if "probability" not in vals:
+            return super().write(vals)
+        old_probabilities = {stage: stage.probability for stage in self}
+        res = super().write(vals)
+        for stage, old_probability in old_probabilities.items():
+            if stage._drives_probability() and old_probability != stage.probability:
+                stage._propagate_probability(old_probability)
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_holding_leads(self):
+        counts = self._count_leads_by_activity()
+        if not counts:
+            return
+        lines = [
+            self.env._(
+                "%(stage)s: %(active)s active and %(archived)s archived "
+                "leads or opportunities",
+                stage=stage.name,
+                active=counts.get((stage.id, True), 0),
+                archived=counts.get((stage.id, False), 0),
+            )
+            for stage in self
+            if (stage.id, True) in counts or (stage.id, False) in counts
+        ]
+        refusal = RedirectWarning(
+            self.env._(
+                "These stages still hold leads or opportunities and cannot be "
+                "deleted:\n%(stages)s\n\nMove them to another stage first. Check "
+                "the archived (lost) opportunities too: the pipeline hides them.",
+                stages="\n".join(lines),
+            ),
+            self.env.ref("openfire_crm_stage.crm_stage_delete_action").id,
+            self.env._("Move Opportunities and Delete"),
+            {"default_stage_ids": self.ids},
+        )
+        # A refusal answers the user; without this Odoo's HTTP layer would log it
+        # as a server ERROR with a traceback, like a crash.
+        refusal.loglevel = logging.INFO
+        raise refusal
+
+    def _drives_probability(self):
+        """Whether entering this stage gives its probability (won stages: 100%)."""
+        self.ensure_one()
+        return self.on_change and not self.is_won
+
+    def _count_leads_by_activity(self):
+        """Count every lead of these stages, active or archived, whoever can see it."""
+        groups = (
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [("stage_id", "in", self.ids)],
+                ["stage_id", "active"],
+                ["__count"],
+            )
+        )
+        return {(stage.id, active): count for stage, active, count in groups}
+
+    def _propagate_probability(self, old_probability):
+        """Give the new stage value to the open leads still carrying the old one."""
+        self.ensure_one()
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .search(
+                [
+                    ("stage_id", "=", self.id),
+                    ("probability", "=", old_probability),
+                ]
+            )
+        )
+        leads.write({"probability": self.probability})

@@ -1,0 +1,131 @@
+import logging
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
+
+PENDING_MOVES_KEY = "openfire_crm_stage.pending_stage_moves"
+
+
+class IrActionsServer(models.Model):
+    _inherit = "ir.actions.server"
+
+    state = fields.Selection(
+        selection_add=[("crm_stage", "Move Opportunity Forward")],
+        ondelete={"crm_stage": "cascade"},
+    )
+    crm_stage_id = fields.Many2one(
+        "crm.stage",
+        string="Target Stage",
+        ondelete="set null",
+        help="Stage the related opportunity moves to. It only moves forward (to a "
+        "stage of higher sequence), never when won or lost, and only to a stage "
+        "its sales team can use.",
+    )
+
+    @api.depends("crm_stage_id.name")
+    def _compute_name(self):
+        res = super()._compute_name()
+        for action in self.filtered(
+            lambda a: a.base_automation_id and a.state == "crm_stage"
+        ):
+            action.name = self.env._(
+                "Move the opportunity forward to %(stage)s",
+                stage=action.crm_stage_id.name or self.env._("(no stage)"),
+            )
+        return res
+
+    def _run_action_crm_stage_multi(self, eval_context=None):
+        """Queue the move: base_automation runs actions record by record, the moves
+        are checked and applied once for the whole transaction, just before commit."""
+        records = eval_context["records"]
+        pending = self.env.cr.precommit.data.setdefault(PENDING_MOVES_KEY, {})
+        if not pending:
+            self.env.cr.precommit.add(self._apply_pending_stage_moves)
+        pending.setdefault((self.id, records._name), set()).update(records.ids)
+        return False
+
+    @api.model
+    def _apply_pending_stage_moves(self):
+        pending = self.env.cr.precommit.data.pop(PENDING_MOVES_KEY, {})
+        for (action_id, model_name), record_ids in pending.items():
+            action = self.browse(action_id).exists()
+            if not action:
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    action._move_opportunities(
+                        self.env[model_name].browse(record_ids).exists()
+                    )
+            except Exception:
+                # a move must never block the quote, the activity or the email
+                _logger.exception(
+                    "Automation rule %r could not move its opportunities", action.name
+                )
+        self.env.flush_all()
+
+    def _move_opportunities(self, records):
+        self.ensure_one()
+        rule_name = self.base_automation_id.name or self.name
+        stage = self.crm_stage_id
+        if not stage:
+            _logger.warning(
+                "Automation rule %r skipped: its target stage was deleted.", rule_name
+            )
+            return
+        if not hasattr(records, "_stage_automation_opportunities"):
+            _logger.warning(
+                "Automation rule %r skipped: %s has no opportunity.",
+                rule_name,
+                records._name,
+            )
+            return
+        sources_by_lead = {}
+        for lead, source in records._stage_automation_opportunities():
+            sources_by_lead.setdefault(lead, source)
+        movable = self.env["crm.lead"]
+        for lead in sources_by_lead:
+            if lead.type != "opportunity" or not lead.active or lead.stage_id.is_won:
+                continue
+            if lead.stage_id.sequence >= stage.sequence:
+                continue
+            if stage.team_id and stage.team_id != lead.team_id:
+                _logger.warning(
+                    "Automation rule %r skipped for %s: "
+                    "stage %r belongs to another sales team.",
+                    rule_name,
+                    lead.display_name,
+                    stage.name,
+                )
+                continue
+            movable += lead
+        if not movable:
+            return
+        explanation = Markup(
+            self.env._(
+                "Moved to %(stage)s by the automation rule %(rule)s, "
+                "triggered by %(document)s."
+            )
+        )
+        # the explanation becomes the body of the stage tracking message
+        for lead in movable:
+            lead._track_set_log_message(
+                explanation
+                % {
+                    "stage": stage.name,
+                    "rule": rule_name,
+                    "document": self._document_link(sources_by_lead[lead]),
+                }
+            )
+        movable.write({"stage_id": stage.id})
+
+    @api.model
+    def _document_link(self, record):
+        """A link the chatter opens on the record."""
+        return Markup('<a href="#" data-oe-model="%s" data-oe-id="%s">%s</a>') % (
+            record._name,
+            record.id,
+            record.display_name,
+        )

@@ -1,0 +1,148 @@
+from odoo.exceptions import AccessError, RedirectWarning, UserError
+from odoo.tests import tagged
+
+from .common import OpenfireStageCase
+
+
+@tagged("post_install", "-at_install")
+class TestCrmStageUnlink(OpenfireStageCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_audit = cls.env["crm.stage"].create(
+            {"name": "Safety audit", "sequence": 3}
+        )
+
+    def _unlink_as_manager(self, stages):
+        stages.with_user(self.user_sales_manager).with_context(
+            allowed_company_ids=self.company_main.ids
+        ).unlink()
+
+    def _refusal(self, stages):
+        """The message a sales administrator gets when deleting ``stages``."""
+        with self.assertRaises(RedirectWarning) as error:
+            self._unlink_as_manager(stages)
+        message, action_id, button, context = error.exception.args
+        self.assertEqual(
+            action_id, self.env.ref("openfire_crm_stage.crm_stage_delete_action").id
+        )
+        self.assertEqual(button, "Move Opportunities and Delete")
+        self.assertEqual(context, {"default_stage_ids": stages.ids})
+        return message
+
+    def test_empty_stage_is_deleted(self):
+        self._unlink_as_manager(self.stage_audit)
+        self.assertFalse(self.stage_audit.exists())
+
+    def test_stage_with_opportunities_is_kept_with_counts(self):
+        leads = self._create_opportunity(stage_id=self.stage_audit.id)
+        leads += self._create_opportunity(stage_id=self.stage_audit.id)
+        leads[1].action_set_lost()
+        message = self._refusal(self.stage_audit)
+        self.assertIn("Safety audit: 1 active and 1 archived", message)
+        self.assertIn("archived (lost) opportunities", message)
+        self.assertTrue(self.stage_audit.exists())
+        self.assertEqual(len(leads.exists()), 2, "nothing is lost")
+
+    def test_stage_with_only_lost_opportunities_is_kept(self):
+        self._create_opportunity(stage_id=self.stage_audit.id).action_set_lost()
+        self.assertIn(
+            "Safety audit: 0 active and 1 archived", self._refusal(self.stage_audit)
+        )
+        self.assertTrue(self.stage_audit.exists())
+
+    def test_leads_the_user_cannot_see_block_deletion(self):
+        self._create_opportunity(
+            stage_id=self.stage_audit.id,
+            team_id=self.team_c2.id,
+            company_id=self.company_2.id,
+            user_id=False,
+        )
+        self.env["crm.lead"].create(
+            {"name": "Plain lead", "type": "lead", "stage_id": self.stage_audit.id}
+        ).action_set_lost()
+        self.assertIn(
+            "Safety audit: 1 active and 1 archived", self._refusal(self.stage_audit)
+        )
+
+    def test_batch_deletion_reports_every_blocking_stage(self):
+        stage_empty = self.env["crm.stage"].create({"name": "Empty"})
+        self._create_opportunity(stage_id=self.stage_audit.id)
+        self._create_opportunity(stage_id=self.stage_quote.id).action_set_lost()
+        message = self._refusal(self.stage_audit + self.stage_quote + stage_empty)
+        self.assertIn("Safety audit: 1 active and 0 archived", message)
+        self.assertRegex(message, r"Quote: \d+ active and \d+ archived")
+        self.assertNotIn("Empty", message)
+        self.assertTrue(stage_empty.exists(), "the batch is refused as a whole")
+
+    def test_refusal_message_in_french(self):
+        self._ensure_french()
+        self._create_opportunity(stage_id=self.stage_audit.id).action_set_lost()
+        with self.assertRaises(RedirectWarning) as error:
+            self.stage_audit.with_context(lang="fr_FR").unlink()
+        message, _action, button, _context = error.exception.args
+        self.assertIn("0 active(s) et 1 archivée(s)", message)
+        self.assertEqual(button, "Déplacer les opportunités et supprimer")
+
+
+@tagged("post_install", "-at_install")
+class TestCrmStageMoveAndDelete(OpenfireStageCase):
+    def _wizard(self, stages, target):
+        return (
+            self.env["crm.stage.delete"]
+            .with_user(self.user_sales_manager)
+            .with_context(active_model="crm.stage", active_ids=stages.ids)
+            .create({"target_stage_id": target.id})
+        )
+
+    def test_move_every_opportunity_then_delete(self):
+        stage_audit = self.env["crm.stage"].create(
+            {"name": "Safety audit", "sequence": 3}
+        )
+        active = self._create_opportunity(stage_id=stage_audit.id)
+        lost = self._create_opportunity(stage_id=stage_audit.id)
+        lost.action_set_lost()
+        hidden = self._create_opportunity(
+            stage_id=stage_audit.id,
+            team_id=self.team_c2.id,
+            company_id=self.company_2.id,
+            user_id=False,
+        )
+        wizard = self._wizard(stage_audit, self.stage_visit)
+        self.assertEqual(wizard.stage_ids, stage_audit)
+        self.assertEqual((wizard.active_lead_count, wizard.archived_lead_count), (2, 1))
+        wizard.action_move_and_delete()
+        self.assertFalse(stage_audit.exists())
+        self.assertEqual((active + lost + hidden).mapped("stage_id"), self.stage_visit)
+        self.assertEqual(active.probability, 50)
+        self.assertFalse(lost.active, "a lost opportunity stays lost")
+        self.assertEqual(lost.probability, 0)
+
+    def test_refusal_offers_the_wizard_for_the_refused_stages(self):
+        stage_audit = self.env["crm.stage"].create({"name": "Safety audit"})
+        self._create_opportunity(stage_id=stage_audit.id)
+        with self.assertRaises(RedirectWarning) as error:
+            stage_audit.unlink()
+        context = error.exception.args[3]
+        wizard = (
+            self.env["crm.stage.delete"]
+            .with_context(**context)
+            .create({"target_stage_id": self.stage_new.id})
+        )
+        self.assertEqual(wizard.stage_ids, stage_audit)
+
+    def test_target_cannot_be_a_deleted_stage(self):
+        stage_audit = self.env["crm.stage"].create({"name": "Safety audit"})
+        self._create_opportunity(stage_id=stage_audit.id)
+        with self.assertRaisesRegex(UserError, "not being deleted"):
+            self._wizard(stage_audit, stage_audit).action_move_and_delete()
+        self.assertTrue(stage_audit.exists())
+
+    def test_sales_reps_cannot_use_it(self):
+        with self.assertRaises(AccessError):
+            self.env["crm.stage.delete"].with_user(self.user_sales_salesman).create(
+                {
+                    "stage_ids": self.stage_manual.ids,
+                    "target_stage_id": self.stage_new.id,
+                }
+            )

@@ -1,0 +1,327 @@
+from unittest.mock import patch
+
+from odoo import Command
+from odoo.tests import Form, HttpCase, tagged
+
+from ..models.ir_actions_server import IrActionsServer
+from .common import OpenfireStageCase
+
+
+class StageAutomationCase(OpenfireStageCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.visit_type = cls.env.ref(
+            "openfire_crm_stage.mail_activity_type_technical_visit"
+        )
+        cls.rule_estimate = cls.env.ref(
+            "openfire_crm_stage.automation_estimate_to_estimation"
+        )
+        cls.rule_visit = cls.env.ref(
+            "openfire_crm_stage.automation_visit_to_technical_visit"
+        )
+        cls.rule_quote = cls.env.ref("openfire_crm_stage.automation_quote_to_quote")
+        cls.rule_quote_sent = cls.env.ref(
+            "openfire_crm_stage.automation_quote_sent_to_quote"
+        )
+        cls.customer.email = "sdis35@example.com"
+        cls.opportunity = cls._create_opportunity()
+
+    def _commit_moves(self):
+        """What the end of the user's request does: flush, then precommit hooks."""
+        self.env.flush_all()
+        self.env.cr.flush()
+
+    def _new_order(self, opportunity=None, costing_type="quote"):
+        opportunity = opportunity or self.opportunity
+        context = opportunity.with_context(
+            default_costing_type=costing_type
+        )._prepare_opportunity_quotation_context()
+        order = (
+            self.env["sale.order"]
+            .with_context(**context)
+            .create(
+                {
+                    "partner_id": opportunity.partner_id.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "name": "Fire alarm control panel",
+                                "product_uom_qty": 1,
+                                "price_unit": 4200,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        self._commit_moves()
+        return order
+
+    def _explanations(self, opportunity):
+        """Chatter notes explaining an automated move: they link their document."""
+        return opportunity.message_ids.filtered(
+            lambda message: "data-oe-model" in (message.body or "")
+        )
+
+    def _last_explanation(self, opportunity):
+        return self._explanations(opportunity)[:1].body or ""
+
+
+@tagged("post_install", "-at_install")
+class TestStageAutomation(StageAutomationCase):
+    # The rules
+
+    def test_estimate_moves_a_new_opportunity_to_estimate(self):
+        order = self._new_order(costing_type="estimate")
+        self.assertEqual(order.costing_type, "estimate")
+        self.assertEqual(self.opportunity.stage_id, self.stage_estimate)
+        self.assertEqual(self.opportunity.probability, 30)
+        explanation = self._last_explanation(self.opportunity)
+        self.assertIn("Estimate generated: opportunity to Estimate", explanation)
+        self.assertIn(order.name, explanation)
+
+    def test_new_estimate_button_prepares_an_estimate(self):
+        action = self.opportunity.action_sale_estimate_new()
+        form = Form(self.env["sale.order"].with_context(**action["context"]))
+        self.assertEqual(form.costing_type, "estimate")
+        self.assertEqual(form.opportunity_id, self.opportunity)
+
+    def test_new_estimate_button_without_customer_keeps_estimate(self):
+        self.opportunity.partner_id = False
+        action = self.opportunity.action_sale_estimate_new()
+        self.assertEqual(action["res_model"], "crm.quotation.partner")
+        wizard = (
+            self.env["crm.quotation.partner"]
+            .with_context(
+                active_model="crm.lead",
+                active_id=self.opportunity.id,
+                **action["context"],
+            )
+            .create({"action": "create"})
+        )
+        self.assertEqual(
+            wizard.action_apply()["context"]["default_costing_type"], "estimate"
+        )
+
+    def test_quotation_is_a_quote_by_default(self):
+        order = self.env["sale.order"].create({"partner_id": self.customer.id})
+        self.assertEqual(order.costing_type, "quote")
+
+    def test_technical_visit_activity_moves_to_technical_visit(self):
+        activity = self.opportunity.activity_schedule(
+            activity_type_id=self.visit_type.id, summary="Visit of the boiler room"
+        )
+        self._commit_moves()
+        self.assertEqual(self.opportunity.stage_id, self.stage_visit)
+        self.assertEqual(self.opportunity.probability, 50)
+        self.assertIn(activity.display_name, self._last_explanation(self.opportunity))
+
+    def test_plain_meeting_is_not_a_technical_visit(self):
+        self.env["calendar.event"].with_context(
+            default_res_model="crm.lead", default_res_id=self.opportunity.id
+        ).create(
+            {
+                "name": "Lunch with the customer",
+                "opportunity_id": self.opportunity.id,
+                "res_model_id": self.env["ir.model"]._get_id("crm.lead"),
+                "res_id": self.opportunity.id,
+            }
+        )
+        self._commit_moves()
+        self.assertTrue(self.opportunity.activity_ids, "the meeting is an activity")
+        self.assertEqual(self.opportunity.stage_id, self.stage_new)
+
+    def test_quote_created_moves_to_quote(self):
+        order = self._new_order()
+        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
+        self.assertEqual(self.opportunity.probability, 80)
+        self.assertIn(order.name, self._last_explanation(self.opportunity))
+
+    def test_explanation_in_the_user_language(self):
+        self._ensure_french()
+        self.env = self.env(context=dict(self.env.context, lang="fr_FR"))
+        self._new_order()
+        self.assertIn(
+            "par la règle d'automatisation", self._last_explanation(self.opportunity)
+        )
+
+    # The guards
+
+    def test_rules_never_move_backwards(self):
+        self.opportunity.stage_id = self.stage_quote
+        self._new_order(costing_type="estimate")
+        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
+        self.assertFalse(self._last_explanation(self.opportunity))
+
+    def test_rules_never_touch_won_opportunities(self):
+        self.opportunity.action_set_won()
+        self._new_order(costing_type="estimate")
+        self.assertEqual(self.opportunity.stage_id, self.stage_won)
+        self.assertEqual(self.opportunity.probability, 100)
+
+    def test_rules_never_touch_lost_opportunities(self):
+        self.opportunity.action_set_lost()
+        self._new_order()
+        self.assertFalse(self.opportunity.active)
+        self.assertEqual(self.opportunity.stage_id, self.stage_new)
+        self.assertEqual(self.opportunity.probability, 0)
+
+    def test_renamed_stage_is_still_found(self):
+        self.stage_quote.name = "Commercial proposal"
+        self._new_order()
+        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
+
+    def test_deleted_target_stage_skips_the_rule_with_a_log(self):
+        stage_offer = self.env["crm.stage"].create({"name": "Offer", "sequence": 4})
+        self.rule_quote.action_server_ids.crm_stage_id = stage_offer
+        stage_offer.unlink()
+        with self.assertLogs(
+            "odoo.addons.openfire_crm_stage.models.ir_actions_server", "WARNING"
+        ) as logs:
+            order = self._new_order()
+        self.assertIn("target stage was deleted", logs.output[0])
+        self.assertTrue(order.exists(), "the quote goes through")
+        self.assertEqual(self.opportunity.stage_id, self.stage_new)
+
+    def test_team_stage_is_only_used_by_its_team(self):
+        stage_team_quote = self.env["crm.stage"].create(
+            {
+                "name": "Quote (team 1)",
+                "sequence": 4,
+                "probability": 75,
+                "on_change": True,
+                "team_id": self.sales_team_1.id,
+            }
+        )
+        self.rule_quote.action_server_ids.crm_stage_id = stage_team_quote
+        other_team = self._create_opportunity(team_id=self.team_mc.id)
+        with self.assertLogs(
+            "odoo.addons.openfire_crm_stage.models.ir_actions_server", "WARNING"
+        ) as logs:
+            self._new_order(opportunity=other_team)
+        self.assertIn("belongs to another sales team", logs.output[0])
+        self.assertEqual(other_team.stage_id, self.stage_new)
+        self._new_order()
+        self.assertEqual(self.opportunity.stage_id, stage_team_quote)
+        self.assertEqual(self.opportunity.probability, 75)
+
+    def test_deactivated_rule_stops(self):
+        self.rule_quote.active = False
+        self._new_order()
+        self.assertEqual(self.opportunity.stage_id, self.stage_new)
+
+    def test_a_failing_move_never_blocks_the_quote(self):
+        with (
+            patch.object(
+                IrActionsServer, "_move_opportunities", side_effect=RuntimeError("boom")
+            ),
+            self.assertLogs(
+                "odoo.addons.openfire_crm_stage.models.ir_actions_server", "ERROR"
+            ),
+        ):
+            order = self._new_order()
+        self.assertTrue(order.exists())
+        self.assertEqual(self.opportunity.stage_id, self.stage_new)
+
+    def test_one_event_gives_one_move_and_one_explanation(self):
+        order = self._new_order()
+        order.write({"note": "Price valid 30 days", "costing_type": "quote"})
+        order.message_post(body="Internal remark", subtype_xmlid="mail.mt_note")
+        self._commit_moves()
+        self.assertEqual(len(self._explanations(self.opportunity)), 1)
+
+    # Configuration
+
+    def test_rules_are_plain_automation_rules(self):
+        rules = (
+            self.rule_estimate
+            + self.rule_visit
+            + self.rule_quote
+            + self.rule_quote_sent
+        )
+        self.assertTrue(all(rules.mapped("active")))
+        self.assertEqual(set(rules.action_server_ids.mapped("state")), {"crm_stage"})
+        self.assertEqual(self.rule_quote_sent.trigger, "on_message_sent")
+        self.assertEqual(
+            self.rule_quote.action_server_ids.name,
+            "Move the opportunity forward to Quote",
+        )
+
+    def test_consultant_builds_a_rule_on_the_opportunity_itself(self):
+        rule = self.env["base.automation"].create(
+            {
+                "name": "Very high priority: straight to Quote",
+                "model_id": self.env["ir.model"]._get_id("crm.lead"),
+                "trigger": "on_priority_set",
+                "trigger_field_ids": [
+                    Command.set(
+                        [self.env["ir.model.fields"]._get("crm.lead", "priority").id]
+                    )
+                ],
+                "trg_selection_field_id": self.env["ir.model.fields.selection"]
+                .search(
+                    [
+                        ("field_id.model", "=", "crm.lead"),
+                        ("field_id.name", "=", "priority"),
+                        ("value", "=", "3"),
+                    ]
+                )
+                .id,
+                "action_server_ids": [
+                    Command.create(
+                        {
+                            "name": "Move forward to Quote",
+                            "model_id": self.env["ir.model"]._get_id("crm.lead"),
+                            "state": "crm_stage",
+                            "crm_stage_id": self.stage_quote.id,
+                        }
+                    )
+                ],
+            }
+        )
+        self.opportunity.priority = "3"
+        self._commit_moves()
+        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
+        self.assertIn(rule.name, self._last_explanation(self.opportunity))
+
+    def test_stage_form_lists_the_rules_leading_to_it(self):
+        self.assertEqual(
+            self.stage_quote.automation_ids, self.rule_quote + self.rule_quote_sent
+        )
+        self.assertEqual(self.stage_visit.automation_ids, self.rule_visit)
+        arch = self.env["crm.stage"].get_view(self.env.ref("crm.crm_stage_form").id)[
+            "arch"
+        ]
+        self.assertIn('name="automation_ids"', arch)
+
+
+@tagged("post_install", "-at_install")
+class TestQuoteSentByEmail(StageAutomationCase, HttpCase):
+    """The quote PDF is rendered for real by wkhtmltopdf, which loads the report's
+    assets from the running server: HttpCase lets that server see the test data."""
+
+    def test_quote_sent_by_email_moves_to_quote(self):
+        self.rule_quote.active = False
+        self.opportunity.stage_id = self.stage_visit
+        order = self._new_order()
+        self.assertEqual(self.opportunity.stage_id, self.stage_visit)
+        action = order.action_quotation_send()
+        composer = Form(
+            self.env["mail.compose.message"].with_context(
+                force_report_rendering=True, **action["context"]
+            )
+        ).save()
+        composer.action_send_mail()
+        self._commit_moves()
+        self.assertEqual(order.state, "sent")
+        sent = order.message_ids.filtered(lambda message: message.attachment_ids)[:1]
+        self.assertIn(order.name, sent.subject)
+        self.assertIn(self.customer, sent.partner_ids)
+        pdf = sent.attachment_ids.filtered(lambda a: a.mimetype == "application/pdf")
+        self.assertTrue(pdf.raw.startswith(b"%PDF"), "a real quote PDF is attached")
+        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
+        self.assertIn(
+            "Quote sent by email: opportunity to Quote",
+            self._last_explanation(self.opportunity),
+        )
