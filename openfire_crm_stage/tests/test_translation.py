@@ -4,6 +4,10 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.misc import file_path
 from odoo.tools.translate import TranslationModuleReader
 
+# Written the same in French: OCA's PO formatter leaves their msgstr empty, and
+# Odoo then shows the source, which is the French word.
+SAME_IN_FRENCH = {"ID", "Type"}
+
 
 @tagged("post_install", "-at_install")
 class TestTranslation(TransactionCase):
@@ -16,7 +20,9 @@ class TestTranslation(TransactionCase):
         }
         self.assertTrue(sources)
         self.assertEqual(
-            sources - translated, set(), "strings without French translation"
+            sources - translated - SAME_IN_FRENCH,
+            set(),
+            "strings without French translation",
         )
         template = polib.pofile(
             file_path("openfire_crm_stage/i18n/openfire_crm_stage.pot")
