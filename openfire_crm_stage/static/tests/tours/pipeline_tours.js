@@ -99,6 +99,25 @@ function checkProbability(name, probability) {
     ];
 }
 
+/** In the move-and-delete wizard: choose the target stage and confirm. */
+function moveAndDeleteTo(stage, l) {
+    return [
+        {
+            content: `move the opportunities to ${stage}`,
+            trigger: ".modal .o_field_widget[name=target_stage_id] input",
+            run: `edit ${stage}`,
+        },
+        {
+            trigger: `.o-autocomplete--dropdown-item a:contains(${stage})`,
+            run: "click",
+        },
+        {
+            trigger: `.modal button:contains(${l.moveAndDeleteButton})`,
+            run: "click",
+        },
+    ];
+}
+
 function dragSteps(l) {
     return [
         {
@@ -240,18 +259,7 @@ function deleteSteps(l) {
             trigger: `.modal-footer .btn-primary:contains(${l.moveAndDelete})`,
             run: "click",
         },
-        {
-            trigger: ".modal .o_field_widget[name=target_stage_id] input",
-            run: `edit ${l.quote}`,
-        },
-        {
-            trigger: `.o-autocomplete--dropdown-item a:contains(${l.quote})`,
-            run: "click",
-        },
-        {
-            trigger: `.modal button:contains(${l.moveAndDeleteButton})`,
-            run: "click",
-        },
+        ...moveAndDeleteTo(l.quote, l),
         {
             content: "the column is gone",
             trigger: `body:not(:has(.modal)) ${PIPELINE}:not(:has(.o_column_title:contains(Follow-up)))`,
@@ -279,18 +287,7 @@ function stageListSteps(l) {
             content: "the wizard counts the lost opportunity",
             trigger: ".modal .o_field_widget[name=archived_lead_count]:contains(1)",
         },
-        {
-            trigger: ".modal .o_field_widget[name=target_stage_id] input",
-            run: `edit ${l.new}`,
-        },
-        {
-            trigger: `.o-autocomplete--dropdown-item a:contains(${l.new})`,
-            run: "click",
-        },
-        {
-            trigger: `.modal button:contains(${l.moveAndDeleteButton})`,
-            run: "click",
-        },
+        ...moveAndDeleteTo(l.new, l),
         {
             content: "the stage is gone from the list",
             trigger: `body:not(:has(.modal)) .o_list_view:not(:has(.o_data_row:contains(Legacy Stage))) .o_data_row:contains(${l.quote})`,
@@ -309,18 +306,7 @@ function stageListSteps(l) {
         {
             trigger: ".modal .o_field_widget[name=active_lead_count]:contains(1)",
         },
-        {
-            trigger: ".modal .o_field_widget[name=target_stage_id] input",
-            run: `edit ${l.quote}`,
-        },
-        {
-            trigger: `.o-autocomplete--dropdown-item a:contains(${l.quote})`,
-            run: "click",
-        },
-        {
-            trigger: `.modal button:contains(${l.moveAndDeleteButton})`,
-            run: "click",
-        },
+        ...moveAndDeleteTo(l.quote, l),
         {
             content: "back on the stages that remain",
             trigger: `body:not(:has(.modal)) .o_list_view:not(:has(.o_data_row:contains(Follow-up))) .o_data_row:contains(${l.quote})`,
