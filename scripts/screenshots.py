@@ -71,6 +71,9 @@ class Browser:
                 break
             except OSError:
                 time.sleep(0.2)
+        else:
+            self.process.kill()
+            raise RuntimeError("Chromium did not start: install Debian's chromium")
         self.socket = websocket.create_connection(pages[0]["webSocketDebuggerUrl"])
         self.message_id = 0
 
