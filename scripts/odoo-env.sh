@@ -2,6 +2,7 @@
 #   ODOO_PYTHON      the interpreter that imports odoo
 #   ODOO_ADDONS_PATH Odoo's addons, plus this repository unless the addon is
 #                    installed as a Python package (pip install ./openfire_crm_stage)
+#   ODOO_FILESTORE   the folder holding each database's filestore
 #   REPO_ROOT        this repository
 set -euo pipefail
 
@@ -42,6 +43,8 @@ if ! "$ODOO_PYTHON" -c 'import odoo.release as r, sys; sys.exit(r.version_info[0
     echo "This module needs Odoo 18; found: $("$ODOO_PYTHON" -c 'import odoo.release as r; print(r.version)')" >&2
     exit 2
 fi
+
+ODOO_FILESTORE=$("$ODOO_PYTHON" -c 'import odoo; print(odoo.tools.config.filestore(""))')
 
 installed_addon=$("$ODOO_PYTHON" -c '
 import importlib.util
