@@ -1,3 +1,4 @@
+from . import base_automation
 from . import crm_lead
 from . import crm_stage
 from . import ir_actions_server

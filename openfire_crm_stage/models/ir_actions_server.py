@@ -38,14 +38,23 @@ class IrActionsServer(models.Model):
         return res
 
     def _run_action_crm_stage_multi(self, eval_context=None):
-        """Queue the move: base_automation runs actions record by record, the moves
+        self._queue_stage_moves(eval_context["records"])
+        return False
+
+    def _queue_stage_moves(self, records):
+        """Events come one by one (each quotation, activity or email): their moves
         are checked and applied once for the whole transaction, just before commit."""
-        records = eval_context["records"]
+        self.ensure_one()
+        if self.groups_id and not self.groups_id & self.env.user.groups_id:
+            _logger.warning(
+                "Automation rule %r skipped: restricted to other user groups.",
+                self.name,
+            )
+            return
         pending = self.env.cr.precommit.data.setdefault(PENDING_MOVES_KEY, {})
         if not pending:
             self.env.cr.precommit.add(self._apply_pending_stage_moves)
         pending.setdefault((self.id, records._name), set()).update(records.ids)
-        return False
 
     @api.model
     def _apply_pending_stage_moves(self):

@@ -128,3 +128,30 @@ class TestPerformances(OpenfireStageCase):
             self.stage_new, tracking_disable=True
         )
         self.assertEqual(small, large)
+
+    def _queries_to_send(self, count):
+        """Queries of sending ``count`` quotes whose opportunities already sit in
+        the Quote stage (the rule checks them and moves nothing)."""
+        leads = self._queue_quotes(count, self.stage_quote)
+        orders = leads.order_ids
+        self.env.cr.flush()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        for order in orders:
+            order.with_context(mark_so_as_sent=True).message_post(
+                body="Your quote",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.env.cr.flush()
+        return self.cr.sql_log_count - before
+
+    def _extra_queries_per_quote_sent(self):
+        self._queries_to_send(1)  # warms the caches up
+        return self._queries_to_send(10) - self._queries_to_send(2)
+
+    def test_rules_add_no_query_per_quote_sent(self):
+        with_rules = self._extra_queries_per_quote_sent()
+        self.env.ref("openfire_crm_stage.automation_quote_sent_to_quote").active = False
+        without_rules = self._extra_queries_per_quote_sent()
+        self.assertEqual(with_rules, without_rules)

@@ -138,6 +138,29 @@ class TestStageAutomation(StageAutomationCase):
         self.assertEqual(self.opportunity.probability, 80)
         self.assertIn(order.name, self._last_explanation(self.opportunity))
 
+    def test_estimate_sent_by_email_stays_an_estimate(self):
+        order = self._new_order(costing_type="estimate")
+        order.with_context(mark_so_as_sent=True).message_post(
+            body="Your estimate", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self._commit_moves()
+        self.assertEqual(order.state, "sent")
+        self.assertEqual(self.opportunity.stage_id, self.stage_estimate)
+        self.assertEqual(len(self._explanations(self.opportunity)), 1)
+
+    def test_quote_sent_by_email_without_the_pdf_moves_to_quote(self):
+        self.rule_quote.active = False
+        order = self._new_order()
+        order.with_context(mark_so_as_sent=True).message_post(
+            body="Your quote", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self._commit_moves()
+        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
+        self.assertIn(
+            "Quote sent by email: opportunity to Quote",
+            self._last_explanation(self.opportunity),
+        )
+
     def test_explanation_in_the_user_language(self):
         self._ensure_french()
         self.env = self.env(context=dict(self.env.context, lang="fr_FR"))
@@ -222,6 +245,32 @@ class TestStageAutomation(StageAutomationCase):
         ):
             order = self._new_order()
         self.assertTrue(order.exists())
+        self.assertEqual(self.opportunity.stage_id, self.stage_new)
+
+    def test_rule_with_another_action_runs_both(self):
+        self.rule_quote.action_server_ids = [
+            Command.create(
+                {
+                    "name": "Reference the quote",
+                    "model_id": self.env["ir.model"]._get_id("sale.order"),
+                    "state": "code",
+                    "code": "records.write({'client_order_ref': 'SDIS-35'})",
+                }
+            )
+        ]
+        order = self._new_order()
+        self.assertEqual(order.client_order_ref, "SDIS-35")
+        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
+
+    def test_rule_restricted_to_other_groups_is_skipped(self):
+        self.rule_quote.action_server_ids.groups_id = self.env.ref("base.group_system")
+        self.env = self.env(user=self.user_sales_salesman)
+        with self.assertLogs(
+            "odoo.addons.openfire_crm_stage.models.ir_actions_server", "WARNING"
+        ) as logs:
+            order = self._new_order(opportunity=self.opportunity.with_env(self.env))
+        self.assertIn("restricted to other user groups", logs.output[0])
+        self.assertTrue(order.exists(), "the quote goes through")
         self.assertEqual(self.opportunity.stage_id, self.stage_new)
 
     def test_one_event_gives_one_move_and_one_explanation(self):
