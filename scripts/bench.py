@@ -2,14 +2,19 @@
 
 Both databases are opened in this one process and every operation runs on them in
 turn, in a savepoint rolled back afterwards, so that they see the same data and the
-same machine load. Prints, for each operation, the median time and the queries on
-vanilla and with the module, and their ratio.
+same machine load. Prints, for each operation, the median time on vanilla and with
+the module, the median of the rounds' time ratios with its middle half, the ratio of
+Python function calls (counted, so it does not depend on the machine's load) and
+the queries.
 
 Usage: python bench.py VANILLA_DB MODULE_DB ADDONS_PATH [--rounds N] [--load N]
+       [--only OPERATION...]
 """
 
 import argparse
+import cProfile
 import gc
+import pstats
 import random
 import statistics
 import time
@@ -110,19 +115,24 @@ class Bench:
             ["stage_id"],
         )
 
-    def stage_deletion_check(self):
+    def stage_deletion_refused(self):
+        """Vanilla: the database refuses (foreign key); the module counts the
+        leads for its message."""
         stage = self.stage_second
 
         def unlink():
             try:
                 with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                     stage.unlink()
-            # vanilla: the database refuses; the module: a message
             except (psycopg2.IntegrityError, RedirectWarning):
                 return
             raise AssertionError("a stage holding opportunities was deleted")
 
         return unlink
+
+    def empty_stage_deletion(self):
+        stage = self.env["crm.stage"].create({"name": "Survey", "sequence": 3})
+        return stage.unlink
 
     def stage_probability_edit(self):
         stage = self.stage_third
@@ -133,23 +143,25 @@ class Bench:
     def _with_module(self):
         return "on_change" in self.env["crm.stage"]._fields
 
-    def quotes_moving_opportunities(self):
+    def quotes_moving_opportunities(self, count):
         """Vanilla: the rep creates the quotes then moves their opportunities to the
         third stage; with the module, the rules move them."""
         if self._with_module():
-            return lambda: self._quotes(20)
-        return lambda: self._quotes(20).opportunity_id.write(
+            return lambda: self._quotes(count)
+        return lambda: self._quotes(count).opportunity_id.write(
             {"stage_id": self.stage_third.id}
         )
 
-    def quotes_without_moves(self):
+    def quotes_without_moves(self, count):
         """Passive cost: the module's rules are off (in SQL, registry left be)."""
         self.env.cr.execute("UPDATE base_automation SET active = FALSE")
         self.env.registry.clear_cache()  # the module caches the active rules
-        return lambda: self._quotes(20)
+        return lambda: self._quotes(count)
 
-    def send_quotes(self):
-        orders = self._quotes(20)
+    def send_quotes(self, count):
+        """The email itself, without the PDF (wkhtmltopdf would need a running
+        server): the rule's whole cost against the least work."""
+        orders = self._quotes(count)
         self.env.cr.flush()
 
         def send():
@@ -162,10 +174,26 @@ class Bench:
 
         return send
 
-    def visits_moving_opportunities(self):
+    def send_quotes_with_composer(self, count):
+        """What the rep does: Send by email, the composer with Odoo's quotation
+        template, minus its PDF (wkhtmltopdf would need a running server)."""
+        orders = self._quotes(count)
+        self.env.ref("sale.email_template_edi_sale").report_template_ids = False
+        self.env.cr.flush()
+
+        def send():
+            for order in orders:
+                context = order.action_quotation_send()["context"]
+                self.env["mail.compose.message"].with_context(**context).create(
+                    {}
+                ).action_send_mail()
+
+        return send
+
+    def visits_moving_opportunities(self, count):
         """Vanilla: technical visits (an activity type made like the module's) then
         a move to the second stage; with the module, the rule moves them."""
-        leads = self._new_opportunities(20)
+        leads = self._new_opportunities(count)
         if self._with_module():
             visit_type = self.env.ref(
                 "openfire_crm_stage.mail_activity_type_technical_visit"
@@ -190,41 +218,97 @@ class Bench:
         return schedule_then_move
 
 
+# (label, method, arguments): events come one per request, or many in one
 OPERATIONS = [
-    ("bulk stage change", "bulk_stage_change"),
-    ("one kanban drag", "kanban_drag"),
-    ("kanban read_group by stage", "kanban_read_group"),
-    ("stage deletion check", "stage_deletion_check"),
-    ("stage probability edit", "stage_probability_edit"),
-    ("20 quotes, opportunities moved", "quotes_moving_opportunities"),
-    ("20 quotes, rules off", "quotes_without_moves"),
-    ("send 20 quotes by email", "send_quotes"),
-    ("20 visits, opportunities moved", "visits_moving_opportunities"),
+    ("bulk stage change", "bulk_stage_change", ()),
+    ("one kanban drag", "kanban_drag", ()),
+    ("kanban read_group by stage", "kanban_read_group", ()),
+    ("stage deletion refused (counts)", "stage_deletion_refused", ()),
+    ("empty stage deletion", "empty_stage_deletion", ()),
+    ("stage probability edit", "stage_probability_edit", ()),
+    ("1 quote, opportunity moved", "quotes_moving_opportunities", (1,)),
+    ("20 quotes, opportunities moved", "quotes_moving_opportunities", (20,)),
+    ("20 quotes, rules off", "quotes_without_moves", (20,)),
+    ("send 1 quote by email", "send_quotes", (1,)),
+    ("send 20 quotes by email", "send_quotes", (20,)),
+    ("send 1 quote with the composer", "send_quotes_with_composer", (1,)),
+    ("1 visit, opportunity moved", "visits_moving_opportunities", (1,)),
+    ("20 visits, opportunities moved", "visits_moving_opportunities", (20,)),
 ]
 
 
-def measure(registry, method):
-    """One timed run of an operation, rolled back; returns (seconds, queries)."""
+def measure(registry, method, arguments=(), profile=False):
+    """One run of an operation, rolled back: (seconds, queries, Python calls),
+    the calls counted only when profiled (the profiler slows the run down)."""
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         bench = Bench(env)
         cr.execute("SAVEPOINT bench")
-        operation = getattr(bench, method)()
+        operation = getattr(bench, method)(*arguments)
         if operation is None:
             cr.execute("ROLLBACK TO SAVEPOINT bench")
             return None
         env.flush_all()
         env.invalidate_all()
+        profiler = cProfile.Profile() if profile else None
         gc.collect()
         gc.disable()  # as timeit does: a collection would land in either column
         queries, start = cr.sql_log_count, time.perf_counter()
+        if profiler:
+            profiler.enable()
         operation()
         cr.flush()  # what the end of a request does: flush and precommit hooks
+        if profiler:
+            profiler.disable()
         elapsed, queries = time.perf_counter() - start, cr.sql_log_count - queries
         gc.enable()
         cr.rollback()
     registry.reset_changes()  # as after a rolled back request: drop stale caches
-    return elapsed, queries
+    calls = None
+    if profiler:
+        calls = sum(stat[1] for stat in pstats.Stats(profiler).stats.values())
+    return elapsed, queries, calls
+
+
+def timing_noise(rounds=7):
+    """Spread of a fixed pure-Python loop: how much this machine's speed varies."""
+    times = []
+    for _round in range(rounds):
+        start = time.perf_counter()
+        sum(range(3_000_000))
+        times.append(time.perf_counter() - start)
+    return min(times) * 1000, max(times) * 1000
+
+
+def compare(registries, method, arguments, rounds):
+    """Rounds of vanilla and module back to back, in alternate order, so that
+    both columns see the same machine load; then one profiled run of each."""
+    runs = {name: [] for name in registries}
+    for index in range(rounds):
+        names = list(registries) if index % 2 == 0 else list(registries)[::-1]
+        for name in names:
+            runs[name].append(measure(registries[name], method, arguments))
+    if runs["module"][0] is None:
+        return None
+    figures = {}
+    for name, results in runs.items():
+        if results[0] is None:
+            figures[name] = None
+            continue
+        figures[name] = {
+            "ms": statistics.median(result[0] for result in results) * 1000,
+            "queries": statistics.median(result[1] for result in results),
+            "calls": measure(registries[name], method, arguments, profile=True)[2],
+        }
+    if figures["vanilla"]:
+        ratios = sorted(
+            module[0] / vanilla[0]
+            for vanilla, module in zip(runs["vanilla"], runs["module"], strict=True)
+        )
+        quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios
+        figures["ratio"] = statistics.median(ratios), quartiles[0], quartiles[-1]
+        figures["calls ratio"] = figures["module"]["calls"] / figures["vanilla"]["calls"]
+    return figures
 
 
 def main():
@@ -256,43 +340,38 @@ def main():
         leads = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})["crm.lead"]
         print(
             f"{leads.with_context(active_test=False).search_count([])} opportunities, "
-            f"{leads.search_count([('active', '=', False)])} archived, "
-            f"median of {args.rounds} rounds\n"
+            f"{leads.search_count([('active', '=', False)])} archived; times: median "
+            f"of {args.rounds} rounds; time ratio: median of the rounds' ratios "
+            f"(middle half); calls: Python function calls, module/vanilla\n"
         )
     print(
-        f"{'operation':32} {'vanilla':>10} {'module':>10} {'ratio':>6}   "
-        f"{'queries':>15}"
+        f"{'operation':34} {'vanilla':>9} {'module':>9} {'time ratio':>17} "
+        f"{'calls':>6} {'queries':>11}"
     )
-    for label, method in OPERATIONS:
+    for label, method, arguments in OPERATIONS:
         if args.only and method not in args.only:
             continue
-        runs = {"vanilla": [], "module": []}
-        for _round in range(args.rounds):
-            for name, registry in registries.items():  # interleaved: same load
-                runs[name].append(measure(registry, method))
-        if runs["vanilla"][0] is None and runs["module"][0] is None:
+        figures = compare(registries, method, arguments, args.rounds)
+        if figures is None:
             continue
-        figures = {}
-        for name, results in runs.items():
-            if results[0] is None:
-                figures[name] = None
-            else:
-                figures[name] = (
-                    statistics.median(seconds for seconds, _queries in results) * 1000,
-                    statistics.median(queries for _seconds, queries in results),
-                )
         vanilla, module = figures["vanilla"], figures["module"]
         if vanilla is None:
             print(
-                f"{label:32} {'-':>10} {module[0]:>8.1f}ms {'-':>6}   "
-                f"{'-':>7}/{module[1]:<7.0f}"
+                f"{label:34} {'-':>9} {module['ms']:>7.1f}ms {'-':>17} {'-':>6} "
+                f"{'-':>5}/{module['queries']:<5.0f}"
             )
             continue
+        ratio, low, high = figures["ratio"]
         print(
-            f"{label:32} {vanilla[0]:>8.1f}ms {module[0]:>8.1f}ms "
-            f"{module[0] / vanilla[0]:>6.2f}"
-            f"   {vanilla[1]:>7.0f}/{module[1]:<7.0f}"
+            f"{label:34} {vanilla['ms']:>7.1f}ms {module['ms']:>7.1f}ms "
+            f"{ratio:>5.2f} ({low:.2f}-{high:.2f}) {figures['calls ratio']:>6.2f} "
+            f"{vanilla['queries']:>5.0f}/{module['queries']:<5.0f}"
         )
+    fastest, slowest = timing_noise()
+    print(
+        f"\ntiming noise: the same Python loop took {fastest:.0f} to {slowest:.0f} ms "
+        f"on this machine during the run"
+    )
 
 
 if __name__ == "__main__":

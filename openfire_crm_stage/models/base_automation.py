@@ -45,7 +45,9 @@ class BaseAutomation(models.Model):
             or "date_automation_last" in records._fields
         ):
             return super()._process(records, domain_post=domain_post)
-        records = records.filtered(self._check_trigger_fields)
+        if self.env.context.get("old_values") is not None:
+            # a write: only the records whose watched fields changed
+            records = records.filtered(self._check_trigger_fields)
         if records:
             for action in actions:
                 action._queue_stage_moves(records)

@@ -48,7 +48,7 @@ class IrActionsServer(models.Model):
         if self.groups_id and not self.groups_id & self.env.user.groups_id:
             _logger.warning(
                 "Automation rule %r skipped: restricted to other user groups.",
-                self.name,
+                self.base_automation_id.name or self.name,
             )
             return
         pending = self.env.cr.precommit.data.setdefault(PENDING_MOVES_KEY, {})
@@ -60,19 +60,19 @@ class IrActionsServer(models.Model):
     def _apply_pending_stage_moves(self):
         pending = self.env.cr.precommit.data.pop(PENDING_MOVES_KEY, {})
         for (action_id, model_name), record_ids in pending.items():
-            action = self.browse(action_id).exists()
-            if not action:
-                continue
+            action = self.browse(action_id)
             try:
-                with self.env.cr.savepoint():
-                    action._move_opportunities(
-                        self.env[model_name].browse(record_ids).exists()
-                    )
-            except Exception:
-                # a move must never block the quote, the activity or the email
-                _logger.exception(
-                    "Automation rule %r could not move its opportunities", action.name
+                action._move_opportunities(
+                    self.env[model_name].browse(record_ids).exists()
                 )
+            except Exception:
+                # a move must never block the quote, the activity or the email;
+                # a rule deleted since its event is simply skipped
+                if action.exists():
+                    _logger.exception(
+                        "Automation rule %r could not move its opportunities",
+                        action.name,
+                    )
         self.env.flush_all()
 
     def _move_opportunities(self, records):
@@ -118,17 +118,19 @@ class IrActionsServer(models.Model):
                 "triggered by %(document)s."
             )
         )
-        # the explanation becomes the body of the stage tracking message
-        for lead in movable:
-            lead._track_set_log_message(
-                explanation
-                % {
-                    "stage": stage.name,
-                    "rule": rule_name,
-                    "document": self._document_link(sources_by_lead[lead]),
-                }
-            )
-        movable.write({"stage_id": stage.id})
+        # the checks above only read: the savepoint is needed for the writes alone
+        with self.env.cr.savepoint():
+            # the explanation becomes the body of the stage tracking message
+            for lead in movable:
+                lead._track_set_log_message(
+                    explanation
+                    % {
+                        "stage": stage.name,
+                        "rule": rule_name,
+                        "document": self._document_link(sources_by_lead[lead]),
+                    }
+                )
+            movable.write({"stage_id": stage.id})
 
     @api.model
     def _document_link(self, record):
