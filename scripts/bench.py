@@ -307,7 +307,9 @@ def compare(registries, method, arguments, rounds):
         )
         quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios
         figures["ratio"] = statistics.median(ratios), quartiles[0], quartiles[-1]
-        figures["calls ratio"] = figures["module"]["calls"] / figures["vanilla"]["calls"]
+        figures["calls ratio"] = (
+            figures["module"]["calls"] / figures["vanilla"]["calls"]
+        )
     return figures
 
 

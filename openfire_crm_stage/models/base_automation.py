@@ -1,4 +1,5 @@
 from odoo import api, models, tools
+
 from odoo.addons.base_automation.models.base_automation import MAIL_TRIGGERS
 
 
@@ -58,8 +59,9 @@ class BaseAutomation(models.Model):
         sending an estimate never counts as sending a quote."""
         records = super()._filter_pre(records, feedback=feedback)
         rule = self.sudo()
-        if rule.trigger in MAIL_TRIGGERS and "crm_stage" in rule.action_server_ids.mapped(
-            "state"
+        if (
+            rule.trigger in MAIL_TRIGGERS
+            and "crm_stage" in rule.action_server_ids.mapped("state")
         ):
             # no feedback: moving opportunities never computes the records' fields
             records = self._filter_post(records)

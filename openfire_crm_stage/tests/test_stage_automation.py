@@ -117,6 +117,23 @@ class TestStageAutomation(StageAutomationCase):
         self.assertEqual(self.opportunity.probability, 50)
         self.assertIn(activity.display_name, self._last_explanation(self.opportunity))
 
+    def test_visit_scheduled_and_marked_done_at_once_moves(self):
+        """The rep records a visit already made: Schedule Activity, Mark as Done."""
+        wizard = (
+            self.env["mail.activity.schedule"]
+            .with_context(active_model="crm.lead", active_ids=self.opportunity.ids)
+            .create({"activity_type_id": self.visit_type.id, "summary": "Boiler room"})
+        )
+        wizard.action_schedule_activities_done()
+        self._commit_moves()
+        self.assertFalse(self.opportunity.activity_ids, "the visit is done")
+        self.assertEqual(self.opportunity.stage_id, self.stage_visit)
+        explanation = self.opportunity.message_ids.filtered(
+            lambda message: "by the automation rule" in (message.body or "")
+        )[:1].body
+        # the activity is gone: its name, without a link to it
+        self.assertIn("triggered by Boiler room.", explanation)
+
     def test_plain_meeting_is_not_a_technical_visit(self):
         self.env["calendar.event"].with_context(
             default_res_model="crm.lead", default_res_id=self.opportunity.id
@@ -141,7 +158,9 @@ class TestStageAutomation(StageAutomationCase):
     def test_estimate_sent_by_email_stays_an_estimate(self):
         order = self._new_order(costing_type="estimate")
         order.with_context(mark_so_as_sent=True).message_post(
-            body="Your estimate", message_type="comment", subtype_xmlid="mail.mt_comment"
+            body="Your estimate",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
         )
         self._commit_moves()
         self.assertEqual(order.state, "sent")
@@ -206,6 +225,31 @@ class TestStageAutomation(StageAutomationCase):
         self.assertIn("target stage was deleted", logs.output[0])
         self.assertTrue(order.exists(), "the quote goes through")
         self.assertEqual(self.opportunity.stage_id, self.stage_new)
+
+    def test_rule_on_a_record_without_opportunity_is_skipped_with_a_log(self):
+        self.env["base.automation"].create(
+            {
+                "name": "New contact: to Quote",
+                "model_id": self.env["ir.model"]._get_id("res.partner"),
+                "trigger": "on_create",
+                "action_server_ids": [
+                    Command.create(
+                        {
+                            "name": "Move forward to Quote",
+                            "model_id": self.env["ir.model"]._get_id("res.partner"),
+                            "state": "crm_stage",
+                            "crm_stage_id": self.stage_quote.id,
+                        }
+                    )
+                ],
+            }
+        )
+        with self.assertLogs(
+            "odoo.addons.openfire_crm_stage.models.ir_actions_server", "WARNING"
+        ) as logs:
+            partner = self.env["res.partner"].create({"name": "Brest fire brigade"})
+        self.assertIn("res.partner has no opportunity", logs.output[0])
+        self.assertTrue(partner.exists())
 
     def test_team_stage_is_only_used_by_its_team(self):
         stage_team_quote = self.env["crm.stage"].create(
