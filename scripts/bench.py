@@ -270,14 +270,12 @@ def measure(registry, method, arguments=(), profile=False):
     return elapsed, queries, calls
 
 
-def timing_noise(rounds=7):
-    """Spread of a fixed pure-Python loop: how much this machine's speed varies."""
-    times = []
-    for _round in range(rounds):
-        start = time.perf_counter()
-        sum(range(3_000_000))
-        times.append(time.perf_counter() - start)
-    return min(times) * 1000, max(times) * 1000
+def loop_time():
+    """Time of a fixed pure-Python loop: sampled along the run, it shows how much
+    this machine's speed varies."""
+    start = time.perf_counter()
+    sum(range(3_000_000))
+    return (time.perf_counter() - start) * 1000
 
 
 def compare(registries, method, arguments, rounds):
@@ -350,9 +348,11 @@ def main():
         f"{'operation':34} {'vanilla':>9} {'module':>9} {'time ratio':>17} "
         f"{'calls':>6} {'queries':>11}"
     )
+    loop_times = [loop_time()]
     for label, method, arguments in OPERATIONS:
         if args.only and method not in args.only:
             continue
+        loop_times.append(loop_time())
         figures = compare(registries, method, arguments, args.rounds)
         if figures is None:
             continue
@@ -369,10 +369,10 @@ def main():
             f"{ratio:>5.2f} ({low:.2f}-{high:.2f}) {figures['calls ratio']:>6.2f} "
             f"{vanilla['queries']:>5.0f}/{module['queries']:<5.0f}"
         )
-    fastest, slowest = timing_noise()
+    loop_times.append(loop_time())
     print(
-        f"\ntiming noise: the same Python loop took {fastest:.0f} to {slowest:.0f} ms "
-        f"on this machine during the run"
+        f"\ntiming noise: the same Python loop took {min(loop_times):.0f} to "
+        f"{max(loop_times):.0f} ms along the run"
     )
 
 
