@@ -1,4 +1,8 @@
+import logging
+
 from odoo.tools.translate import TranslationImporter, get_po_paths
+
+_logger = logging.getLogger(__name__)
 
 
 def post_init_hook(env):
@@ -12,3 +16,49 @@ def post_init_hook(env):
         for po_path in get_po_paths("openfire_crm_stage", lang):
             importer.load_file(po_path, lang)
     importer.save(force_overwrite=True)
+
+
+def uninstall_hook(env):
+    """Leave nothing broken behind: rules losing their *Move Opportunity Forward*
+    action are switched off, and the stage and activity type still in use stay."""
+    rules = (
+        env["ir.actions.server"]
+        .search([("state", "=", "crm_stage")])
+        .base_automation_id.filtered("active")
+    )
+    if rules:
+        _logger.warning(
+            "Automation rules deactivated, their action type goes away with "
+            "openfire_crm_stage: %s",
+            rules.mapped("name"),
+        )
+        rules.active = False
+    stages = env["crm.stage"].search([])
+    _logger.info(
+        "Stage probabilities dropped with openfire_crm_stage: %s",
+        ", ".join(f"{stage.name} {stage.probability:g}%" for stage in stages),
+    )
+    still_used = [
+        (
+            "openfire_crm_stage.stage_technical_visit",
+            lambda stage: (
+                env["crm.lead"]
+                .with_context(active_test=False)
+                .search_count([("stage_id", "=", stage.id)], limit=1)
+            ),
+        ),
+        (
+            "openfire_crm_stage.mail_activity_type_technical_visit",
+            lambda activity_type: env["mail.activity"].search_count(
+                [("activity_type_id", "=", activity_type.id)], limit=1
+            ),
+        ),
+    ]
+    for xmlid, in_use in still_used:
+        record = env.ref(xmlid, raise_if_not_found=False)
+        if record and in_use(record):
+            # without its external id, the module's uninstallation keeps it
+            env["ir.model.data"].search(
+                [("model", "=", record._name), ("res_id", "=", record.id)]
+            ).unlink()
+            _logger.info("%s kept: still in use.", record.display_name)

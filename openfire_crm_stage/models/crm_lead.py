@@ -1,26 +1,39 @@
+import logging
+
+from markupsafe import Markup
+
 from odoo import api, models
-from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
-    @api.depends(lambda self: ["stage_id", "team_id"] + self._pls_get_safe_fields())
-    def _compute_probabilities(self):
-        """Let PLS compute the automated probability everywhere, but never let it
-        replace the probability of a lead sitting in a stage that drives it."""
-        stage_driven = self.filtered(lambda lead: lead._has_stage_probability())
-        kept = {}
-        for lead in stage_driven:
-            if lead._origin and lead._origin.stage_id == lead.stage_id:
-                kept[lead] = lead.probability
-            else:
-                # form onchange or new record: show the value the stage will give
-                kept[lead] = lead.stage_id.probability
-        res = super()._compute_probabilities()
-        for lead, probability in kept.items():
-            lead.probability = probability
-        return res
+    # ------------------------------------------------------------
+    # COMPUTE / ONCHANGE
+    # ------------------------------------------------------------
+
+    def _pls_get_naive_bayes_probabilities(self, batch_mode=False):
+        # Predictive lead scoring owns the probability of the leads whose stage does
+        # not set it; the others keep theirs, in the form, on save and in its cron.
+        probabilities = super()._pls_get_naive_bayes_probabilities(
+            batch_mode=batch_mode
+        )
+        for lead in self:
+            if lead.active and lead.stage_id._sets_probability():
+                probabilities.pop(lead.id, None)
+        return probabilities
+
+    @api.onchange("stage_id")
+    def _onchange_stage_id_probability(self):
+        """Show in the form the probability the stage gives on save."""
+        if self.active and self.stage_id._sets_probability():
+            self.probability = self.stage_id.probability
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -29,71 +42,41 @@ class CrmLead(models.Model):
             lead.id
             for lead, vals in zip(leads, vals_list, strict=True)
             if "probability" not in vals
-        )._apply_stage_probability()
+        )._take_stage_probability()
         return leads
 
     def write(self, vals):
-        if "stage_id" not in vals or "probability" in vals or not vals["stage_id"]:
+        """An opportunity entering a stage that sets the probability takes it:
+        moved there, restored in it (lost, then restored) or converted from a lead
+        in it. A probability written with the move is kept, and a lost opportunity
+        keeps its 0 % wherever it is moved."""
+        if "probability" in vals or not (
+            vals.get("stage_id") or vals.get("active") or vals.get("type")
+        ):
             return super().write(vals)
-        stage = self.env["crm.stage"].browse(vals["stage_id"])
-        entering = self.filtered(lambda lead: lead.active and lead.stage_id != stage)
-        if not (entering and stage._drives_probability()):
-            return super().write(vals)
-        others = self - entering
-        if others:
-            super(CrmLead, others).write(vals)
-        return super(CrmLead, entering).write(dict(vals, probability=stage.probability))
-
-    def toggle_active(self):
-        res = super().toggle_active()
-        self.filtered("active")._apply_stage_probability()
+        stage = self.env["crm.stage"].browse(vals.get("stage_id"))
+        lost = self.filtered(lambda lead: not lead.active)
+        if "active" not in vals and stage.is_won and lost:
+            # Odoo gives 100 % to every lead moved into a won stage
+            res = super(CrmLead, self - lost).write(vals)
+            super(CrmLead, lost).write(vals)
+            super(CrmLead, lost).write({"probability": 0, "automated_probability": 0})
+            return res
+        leads_by_probability = self.grouped(
+            lambda lead: lead._probability_on_entry(vals)
+        )
+        res = True
+        for probability, leads in leads_by_probability.items():
+            if probability is not None:
+                leads_vals = {**vals, "probability": probability}
+            else:
+                leads_vals = vals
+            res = super(CrmLead, leads).write(leads_vals) and res
         return res
 
-    def _update_automated_probabilities(self):
-        """The PLS cron aligns ``probability`` on the new automated value when both
-        were equal: keep the value of leads whose stage drives it."""
-        self.flush_model(["probability", "stage_id", "active"])
-        self.env.cr.execute(
-            """
-            SELECT lead.id, lead.probability
-              FROM crm_lead lead
-              JOIN crm_stage stage ON stage.id = lead.stage_id
-             WHERE lead.active
-               AND stage.on_change
-               AND stage.is_won IS NOT TRUE
-               AND lead.probability = lead.automated_probability
-            """
-        )
-        stage_driven = self.env.cr.fetchall()
-        res = super()._update_automated_probabilities()
-        if stage_driven:
-            self.env.cr.execute(
-                SQL(
-                    """
-                    UPDATE crm_lead lead
-                       SET probability = kept.probability
-                      FROM (VALUES %s) AS kept(id, probability)
-                     WHERE lead.id = kept.id
-                    """,
-                    SQL(", ").join(SQL("(%s, %s)", *row) for row in stage_driven),
-                )
-            )
-            self.invalidate_model(["probability"])
-        return res
-
-    def _has_stage_probability(self):
-        self.ensure_one()
-        return (
-            self.active and bool(self.stage_id) and self.stage_id._drives_probability()
-        )
-
-    def _apply_stage_probability(self):
-        """Give each lead the probability of its stage, when the stage drives it."""
-        leads_by_stage = self.filtered(
-            lambda lead: lead._has_stage_probability()
-        ).grouped("stage_id")
-        for stage, leads in leads_by_stage.items():
-            leads.write({"probability": stage.probability})
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_sale_estimate_new(self):
         """New Estimate: a quotation of the estimate costing type."""
@@ -111,5 +94,91 @@ class CrmLead(models.Model):
         )
         return context
 
-    def _stage_automation_opportunities(self):
-        return [(lead, lead) for lead in self]
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
+    def _probability_on_entry(self, vals):
+        """The probability this lead takes from ``write(vals)``: its stage's when the
+        write makes it enter a stage that sets it, None otherwise."""
+        self.ensure_one()
+        active = vals.get("active", self.active)
+        stage = self.env["crm.stage"].browse(vals.get("stage_id")) or self.stage_id
+        entering = (
+            stage != self.stage_id
+            or (vals.get("active") and not self.active)
+            or (vals.get("type") == "opportunity" and self.type == "lead")
+        )
+        if active and entering and stage._sets_probability():
+            return stage.probability
+        return None
+
+    def _take_stage_probability(self):
+        """Give these leads the probability of their stage, where it sets it."""
+        for stage, leads in self.grouped("stage_id").items():
+            if stage._sets_probability():
+                leads.filtered("active").write({"probability": stage.probability})
+
+    def _move_forward_to_stage(self, stage, document, rule_name):
+        """Move these opportunities to ``stage`` because of ``document`` (a
+        quotation, an activity, an email's record), as the automation rule
+        ``rule_name`` says, and explain it in each opportunity's chatter.
+
+        Only forward (to a stage of higher sequence), never a lead, a won or lost
+        opportunity, only to a stage of the opportunity's team, and only when the
+        user behind the event may edit it. A rule that cannot apply is skipped with
+        a warning: the event itself always goes through."""
+        if not stage:
+            _logger.warning(
+                "Automation rule %r skipped: its target stage was deleted.", rule_name
+            )
+            return
+        opportunities = self.filtered(
+            lambda lead: (
+                lead.type == "opportunity"
+                and lead.active
+                and not lead.stage_id.is_won
+                and lead.stage_id.sequence < stage.sequence
+            )
+        )
+        other_team = opportunities.filtered(
+            lambda lead: stage.team_id and stage.team_id != lead.team_id
+        )
+        if other_team:
+            _logger.warning(
+                "Automation rule %r skipped for opportunities %s: stage %r belongs "
+                "to another sales team.",
+                rule_name,
+                other_team.ids,
+                stage.name,
+            )
+        opportunities -= other_team
+        writable = opportunities.with_env(opportunities.env(su=False))._filtered_access(
+            "write"
+        )
+        if writable != opportunities:
+            _logger.warning(
+                "Automation rule %r skipped for opportunities %s: user %s may not "
+                "edit them.",
+                rule_name,
+                (opportunities - writable).ids,
+                self.env.user.login,
+            )
+        opportunities = opportunities.filtered(lambda lead: lead in writable)
+        if not opportunities:
+            return
+        # the explanation becomes the body of the stage tracking message
+        opportunities._track_set_log_message(
+            Markup(
+                self.env._(
+                    "Moved to %(stage)s by the automation rule %(rule)s, "
+                    "triggered by %(document)s."
+                )
+            )
+            % {
+                "stage": stage.name,
+                "rule": rule_name,
+                "document": document._get_html_link(),
+            }
+        )
+        opportunities.write({"stage_id": stage.id})

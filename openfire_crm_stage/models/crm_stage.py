@@ -3,6 +3,8 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import RedirectWarning, ValidationError
 
+_logger = logging.getLogger(__name__)
+
 
 class CrmStage(models.Model):
     _inherit = "crm.stage"
@@ -27,15 +29,21 @@ class CrmStage(models.Model):
         help="Automation rules that move opportunities into this stage.",
     )
 
+    # ------------------------------------------------------------
+    # COMPUTE / ONCHANGE / CONSTRAINTS
+    # ------------------------------------------------------------
+
     def _compute_automation_ids(self):
-        actions = self.env["ir.actions.server"].search(
-            [("state", "=", "crm_stage"), ("crm_stage_id", "in", self.ids)]
-        )
-        actions_by_stage = actions.grouped("crm_stage_id")
+        actions_by_stage = self._get_stage_actions().grouped("crm_stage_id")
         for stage in self:
             stage.automation_ids = actions_by_stage.get(
-                stage, actions.browse()
+                stage, self.env["ir.actions.server"]
             ).base_automation_id
+
+    @api.onchange("is_won")
+    def _onchange_is_won(self):
+        if self.is_won:
+            self.probability = 100.0
 
     @api.constrains("probability")
     def _check_probability(self):
@@ -50,10 +58,9 @@ class CrmStage(models.Model):
                     )
                 )
 
-    @api.onchange("is_won")
-    def _onchange_is_won(self):
-        if self.is_won:
-            self.probability = 100.0
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
 
     def write(self, vals):
         if "probability" not in vals:
@@ -61,13 +68,13 @@ class CrmStage(models.Model):
         old_probabilities = {stage: stage.probability for stage in self}
         res = super().write(vals)
         for stage, old_probability in old_probabilities.items():
-            if stage._drives_probability() and old_probability != stage.probability:
-                stage._propagate_probability(old_probability)
+            if stage._sets_probability() and old_probability != stage.probability:
+                stage._update_opportunities_probability(old_probability)
         return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_holding_leads(self):
-        counts = self._count_leads_by_activity()
+        counts = self._count_active_and_archived_leads()
         if not counts:
             return
         lines = [
@@ -75,11 +82,11 @@ class CrmStage(models.Model):
                 "%(stage)s: %(active)s active and %(archived)s archived "
                 "leads or opportunities",
                 stage=stage.name,
-                active=counts.get((stage.id, True), 0),
-                archived=counts.get((stage.id, False), 0),
+                active=counts[stage.id][0],
+                archived=counts[stage.id][1],
             )
             for stage in self
-            if (stage.id, True) in counts or (stage.id, False) in counts
+            if stage.id in counts
         ]
         refusal = RedirectWarning(
             self.env._(
@@ -97,13 +104,31 @@ class CrmStage(models.Model):
         refusal.loglevel = logging.INFO
         raise refusal
 
-    def _drives_probability(self):
-        """Whether entering this stage gives its probability (won stages: 100%)."""
-        self.ensure_one()
-        return self.on_change and not self.is_won
+    @api.ondelete(at_uninstall=False)
+    def _unlink_deactivate_rules(self):
+        """The automation rules moving opportunities into a deleted stage would
+        have nowhere to go: they are switched off, and named in the log."""
+        rules = self._get_stage_actions().base_automation_id.filtered("active")
+        if rules:
+            _logger.warning(
+                "Stages %s deleted: their automation rules %s are deactivated.",
+                self.mapped("name"),
+                rules.mapped("name"),
+            )
+            rules.active = False
 
-    def _count_leads_by_activity(self):
-        """Count every lead of these stages, active or archived, whoever can see it."""
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
+    def _sets_probability(self):
+        """Whether an opportunity entering this stage takes its probability. A won
+        stage always gives 100 %, as in Odoo."""
+        return len(self) == 1 and self.on_change and not self.is_won
+
+    def _count_active_and_archived_leads(self):
+        """{stage id: (active, archived)} leads of these stages, counting those the
+        user cannot see; stages without any are left out."""
         groups = (
             self.env["crm.lead"]
             .sudo()
@@ -114,10 +139,27 @@ class CrmStage(models.Model):
                 ["__count"],
             )
         )
-        return {(stage.id, active): count for stage, active, count in groups}
+        counts = {}
+        for stage, active, count in groups:
+            active_count, archived_count = counts.get(stage.id, (0, 0))
+            if active:
+                active_count += count
+            else:
+                archived_count += count
+            counts[stage.id] = (active_count, archived_count)
+        return counts
 
-    def _propagate_probability(self, old_probability):
-        """Give the new stage value to the open leads still carrying the old one."""
+    def _get_stage_actions(self):
+        """The *Move Opportunity Forward* actions leading into these stages."""
+        return (
+            self.env["ir.actions.server"]
+            .sudo()
+            .search([("state", "=", "crm_stage"), ("crm_stage_id", "in", self.ids)])
+        )
+
+    def _update_opportunities_probability(self, old_probability):
+        """Give the new stage value to the open leads still carrying the old one,
+        those the editor cannot see included; a probability set by hand stays."""
         self.ensure_one()
         leads = (
             self.env["crm.lead"]

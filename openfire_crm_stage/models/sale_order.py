@@ -11,6 +11,3 @@ class SaleOrder(models.Model):
         help="An estimate is a pre-quote given before the technical visit; a quote "
         "is the priced offer. Automation rules move the opportunity accordingly.",
     )
-
-    def _stage_automation_opportunities(self):
-        return [(order.opportunity_id, order) for order in self if order.opportunity_id]

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import ValidationError
@@ -7,7 +8,7 @@ from odoo.tests import Form, tagged
 from .common import OpenfireStageCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_probability")
 class TestCrmStageProbability(OpenfireStageCase):
     def test_drag_to_stage_gives_its_probability(self):
         lead = self._create_opportunity()
@@ -75,6 +76,7 @@ class TestCrmStageProbability(OpenfireStageCase):
             )
             .create({"name": "convert", "action": "nothing"})
         )
+        lead.probability = 25
         wizard.action_apply()
         self.assertEqual(lead.type, "opportunity")
         self.assertEqual(lead.stage_id, self.stage_new)
@@ -96,32 +98,71 @@ class TestCrmStageProbability(OpenfireStageCase):
             {"name": "Fire alarm for a school, phase 2", "expected_revenue": 9000}
         )
         lead.tag_ids = [fields.Command.create({"name": "ERP type R"})]
-        lead._compute_probabilities()
+        lead.team_id = self.team_mc  # lead scoring recomputes on a team change
         self.assertEqual(lead.probability, 65)
         lead.write({"stage_id": self.stage_quote.id})
         self.assertEqual(lead.probability, 80, "the next stage change replaces it")
 
-    def test_lead_scoring_cron_never_overwrites_the_stage_value(self):
+    def _run_lead_scoring_cron(self, between_batches):
+        """Run the PLS cron one lead per batch (it commits each batch when not
+        testing), calling ``between_batches`` after its first batch."""
         self.env["ir.config_parameter"].sudo().set_param(
             "crm.pls_start_date",
             fields.Date.to_string(fields.Date.today() - timedelta(days=1)),
         )
-        won = self._create_opportunity(name="won")
-        won.action_set_won()
+        self._create_opportunity(name="won").action_set_won()
         self._create_opportunity(name="lost").action_set_lost()
-        lead = self._create_opportunity(stage_id=self.stage_visit.id)
-        # the stage value happens to equal the automated one: vanilla PLS would
-        # then take the probability over
+        for index in range(2):
+            self._create_opportunity(
+                name=f"scored {index}", stage_id=self.stage_manual.id
+            )
+        self.env.flush_all()
+        cursor = self.env.cr
+        execute = cursor.execute
+        batches = []
+
+        def execute_and_interleave(query, params=None, log_exceptions=True):
+            result = execute(query, params, log_exceptions)
+            if "SET automated_probability" in str(query):
+                batches.append(params)
+                if len(batches) == 1:
+                    between_batches()
+            return result
+
+        with (
+            patch("odoo.addons.crm.models.crm_lead.PLS_UPDATE_BATCH_STEP", 1),
+            patch.object(cursor, "execute", execute_and_interleave),
+        ):
+            self.env["crm.lead"]._cron_update_automated_probabilities()
+        self.assertGreater(len(batches), 1, "the cron ran several batches")
+        self.env.invalidate_all()
+
+    def _align_automated_probability(self, lead):
+        """Make PLS's value equal the lead's probability: vanilla PLS then takes
+        the probability over."""
         lead.flush_recordset()
         self.env.cr.execute(
             "UPDATE crm_lead SET automated_probability = probability WHERE id = %s",
             [lead.id],
         )
         lead.invalidate_recordset()
-        self.env["crm.lead"]._cron_update_automated_probabilities()
-        lead.invalidate_recordset()
-        self.assertNotEqual(lead.automated_probability, 50, "PLS did compute a value")
+
+    def test_lead_scoring_cron_never_overwrites_the_stage_value(self):
+        lead = self._create_opportunity(stage_id=self.stage_visit.id)
+        self._align_automated_probability(lead)
+        self._run_lead_scoring_cron(between_batches=lambda: None)
         self.assertEqual(lead.probability, 50)
+
+    def test_probability_typed_while_the_lead_scoring_cron_runs_is_kept(self):
+        lead = self._create_opportunity(stage_id=self.stage_visit.id)
+        self._align_automated_probability(lead)
+
+        def rep_types_a_probability():
+            lead.probability = 65
+            lead.flush_recordset()
+
+        self._run_lead_scoring_cron(between_batches=rep_types_a_probability)
+        self.assertEqual(lead.probability, 65)
 
     def test_stage_without_auto_change_leaves_probability_to_lead_scoring(self):
         lead = self._create_opportunity(stage_id=self.stage_manual.id)
@@ -191,3 +232,24 @@ class TestCrmStageProbability(OpenfireStageCase):
             form.name = "Signed"
             form.is_won = True
             self.assertEqual(form.probability, 100)
+
+    def test_column_added_with_its_probability_gives_it(self):
+        stage = (
+            self.env["crm.stage"]
+            .with_user(self.user_sales_manager)
+            .create({"name": "Negotiation", "probability": 65, "on_change": True})
+        )
+        lead = self._create_opportunity(stage_id=self.stage_quote.id)
+        lead.stage_id = stage
+        self.assertEqual(lead.probability, 65)
+
+    def test_column_added_with_a_name_only_leaves_probability_alone(self):
+        stage = (
+            self.env["crm.stage"]
+            .with_user(self.user_sales_manager)
+            .create({"name": "Negotiation"})
+        )
+        self.assertFalse(stage.on_change, "no surprise until a probability is chosen")
+        lead = self._create_opportunity(stage_id=self.stage_quote.id)
+        lead.stage_id = stage
+        self.assertEqual(lead.probability, 80)

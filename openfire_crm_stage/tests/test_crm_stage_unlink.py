@@ -1,10 +1,11 @@
+from odoo import Command
 from odoo.exceptions import AccessError, RedirectWarning, UserError
 from odoo.tests import tagged
 
 from .common import OpenfireStageCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_unlink")
 class TestCrmStageUnlink(OpenfireStageCase):
     @classmethod
     def setUpClass(cls):
@@ -85,20 +86,30 @@ class TestCrmStageUnlink(OpenfireStageCase):
         self.assertEqual(button, "Déplacer les opportunités et supprimer")
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_unlink")
 class TestCrmStageMoveAndDelete(OpenfireStageCase):
-    def _wizard(self, stages, target):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_audit = cls.env["crm.stage"].create(
+            {"name": "Safety audit", "sequence": 3}
+        )
+
+    def _wizard(self, stages, target, companies=None):
+        companies = companies or self.company_main + self.company_2
         return (
             self.env["crm.stage.delete"]
             .with_user(self.user_sales_manager)
-            .with_context(active_model="crm.stage", active_ids=stages.ids)
+            .with_context(
+                active_model="crm.stage",
+                active_ids=stages.ids,
+                allowed_company_ids=companies.ids,
+            )
             .create({"target_stage_id": target.id})
         )
 
     def test_move_every_opportunity_then_delete(self):
-        stage_audit = self.env["crm.stage"].create(
-            {"name": "Safety audit", "sequence": 3}
-        )
+        stage_audit = self.stage_audit
         active = self._create_opportunity(stage_id=stage_audit.id)
         lost = self._create_opportunity(stage_id=stage_audit.id)
         lost.action_set_lost()
@@ -146,3 +157,68 @@ class TestCrmStageMoveAndDelete(OpenfireStageCase):
                     "target_stage_id": self.stage_new.id,
                 }
             )
+
+    def test_a_manager_of_one_company_cannot_move_another_company_leads(self):
+        mine = self._create_opportunity(stage_id=self.stage_audit.id)
+        other_company = self._create_opportunity(
+            stage_id=self.stage_audit.id,
+            team_id=self.team_c2.id,
+            company_id=self.company_2.id,
+            user_id=False,
+        )
+        wizard = self._wizard(self.stage_audit, self.stage_visit, self.company_main)
+        with self.assertRaisesRegex(UserError, "1 leads or opportunities .* cannot"):
+            wizard.action_move_and_delete()
+        self.assertEqual((mine + other_company).stage_id, self.stage_audit)
+        self.assertTrue(self.stage_audit.exists())
+
+    def test_lost_opportunities_keep_zero_even_in_won(self):
+        lost = self._create_opportunity(stage_id=self.stage_audit.id)
+        lost.action_set_lost()
+        self._wizard(self.stage_audit, self.stage_won).action_move_and_delete()
+        self.assertEqual(lost.stage_id, self.stage_won)
+        self.assertFalse(lost.active)
+        self.assertEqual(lost.probability, 0)
+
+    def test_bad_input_gets_a_clear_message(self):
+        self._create_opportunity(stage_id=self.stage_audit.id)
+        wizard = self._wizard(self.stage_audit, self.stage_visit)
+        wizard.target_stage_id = False
+        with self.assertRaisesRegex(UserError, "Choose the stage that receives"):
+            wizard.action_move_and_delete()
+        wizard.stage_ids = False
+        with self.assertRaisesRegex(UserError, "at least one stage to delete"):
+            wizard.action_move_and_delete()
+        gone = self.env["crm.stage"].create({"name": "Gone"})
+        gone.unlink()
+        for values in (
+            {"stage_ids": self.stage_audit.ids, "target_stage_id": gone.id},
+            {
+                "stage_ids": [Command.set(gone.ids)],
+                "target_stage_id": self.stage_new.id,
+            },
+        ):
+            with self.assertRaisesRegex(UserError, "no longer exists"):
+                self.env["crm.stage.delete"].create(values)
+        self.assertTrue(self.stage_audit.exists())
+
+    def test_target_of_another_team_is_refused(self):
+        self._create_opportunity(stage_id=self.stage_audit.id)
+        team_stage = self.env["crm.stage"].create(
+            {"name": "Quote (other team)", "team_id": self.team_mc.id}
+        )
+        with self.assertRaisesRegex(UserError, "belongs to the sales team"):
+            self._wizard(self.stage_audit, team_stage).action_move_and_delete()
+        self.assertTrue(self.stage_audit.exists())
+
+    def test_rules_leading_into_a_deleted_stage_are_named_and_deactivated(self):
+        rule = self.env.ref("openfire_crm_stage.automation_quote_to_quote")
+        rule.action_server_ids.crm_stage_id = self.stage_audit
+        wizard = self._wizard(self.stage_audit, self.stage_visit)
+        self.assertIn(rule.name, wizard.automation_names)
+        with self.assertLogs(
+            "odoo.addons.openfire_crm_stage.models.crm_stage", "WARNING"
+        ) as logs:
+            wizard.action_move_and_delete()
+        self.assertIn(rule.name, logs.output[0])
+        self.assertFalse(rule.active)

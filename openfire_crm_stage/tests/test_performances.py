@@ -1,9 +1,10 @@
+from odoo.exceptions import RedirectWarning
 from odoo.tests import tagged, users, warmup
 
 from .common import OpenfireStageCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "openfire_crm_stage", "performance")
 class TestPerformances(OpenfireStageCase):
     """Query counts of the module's operations do not grow with the leads."""
 
@@ -43,8 +44,14 @@ class TestPerformances(OpenfireStageCase):
 
     @users("user_sales_manager")
     @warmup
-    def test_deletion_check_is_one_query(self):
-        self._assert_queries(lambda stage: stage._count_leads_by_activity(), 1)
+    def test_refused_deletion_costs_the_same_for_2_or_60_leads(self):
+        def delete(stage):
+            with self.assertRaises(RedirectWarning):
+                stage.unlink()
+
+        # the savepoint of assertRaises and its rollback, unlink's own checks, and
+        # one count of the leads
+        self._assert_queries(delete, 5)
 
     @users("user_sales_manager")
     @warmup
@@ -71,10 +78,8 @@ class TestPerformances(OpenfireStageCase):
             self.env["crm.lead"].search_count([("stage_id", "=", self.stage_large.id)])
         )
 
-    def _queue_quotes(self, count, stage):
-        """Create ``count`` quotes for as many opportunities in ``stage``: the rules
-        queue their moves until the end of the transaction."""
-        leads = self.env["crm.lead"].create(
+    def _opportunities(self, count, stage):
+        return self.env["crm.lead"].create(
             [
                 {
                     "name": f"Site {index}",
@@ -86,6 +91,16 @@ class TestPerformances(OpenfireStageCase):
                 for index in range(count)
             ]
         )
+
+    def _queries_of(self, operation):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        operation()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+    def _create_quotes(self, leads):
         self.env["sale.order"].create(
             [
                 {
@@ -96,62 +111,40 @@ class TestPerformances(OpenfireStageCase):
                 for lead in leads
             ]
         )
-        self.env.flush_all()
-        return leads
 
-    def _queries_of_pending_moves(self, **context):
-        before = self.cr.sql_log_count
-        self.env["ir.actions.server"].with_context(
-            **context
-        )._apply_pending_stage_moves()
-        return self.cr.sql_log_count - before
-
-    def _queries_for_2_and_40_quotes(self, stage, **context):
-        self._queue_quotes(1, stage)  # warms the caches up
-        self._queries_of_pending_moves(**context)
-        counts = []
-        for count in (2, 40):
-            leads = self._queue_quotes(count, stage)
-            self.env.invalidate_all()
-            counts.append(self._queries_of_pending_moves(**context))
-            self.assertEqual(set(leads.mapped("stage_id")), {self.stage_quote})
-        return counts
-
-    def test_rule_check_costs_the_same_for_2_or_40_quotes(self):
-        small, large = self._queries_for_2_and_40_quotes(self.stage_quote)
-        self.assertEqual(small, large)
-        self.assertLessEqual(large, 10)
-
-    def test_moves_for_2_or_40_quotes_cost_the_same(self):
-        # mail tracking logs each stage change on its own, as for any stage change
-        small, large = self._queries_for_2_and_40_quotes(
-            self.stage_new, tracking_disable=True
-        )
-        self.assertEqual(small, large)
-
-    def _queries_to_send(self, count):
-        """Queries of sending ``count`` quotes whose opportunities already sit in
-        the Quote stage (the rule checks them and moves nothing)."""
-        leads = self._queue_quotes(count, self.stage_quote)
-        orders = leads.order_ids
-        self.env.cr.flush()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        for order in orders:
+    def _send_quotes(self, leads):
+        for order in leads.order_ids:
             order.with_context(mark_so_as_sent=True).message_post(
                 body="Your quote",
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self.env.cr.flush()
-        return self.cr.sql_log_count - before
 
-    def _extra_queries_per_quote_sent(self):
-        self._queries_to_send(1)  # warms the caches up
-        return self._queries_to_send(10) - self._queries_to_send(2)
+    def _extra_queries_per_event(self, rule, event, count, stage=None):
+        """Queries that ``rule`` adds to ``event`` on ``count`` opportunities."""
+        counts = {}
+        for active in (True, False):
+            rule.active = active
+            leads = self._opportunities(count, stage or self.stage_new)
+            if event == self._send_quotes:
+                self._create_quotes(leads)
+            counts[active] = self._queries_of(lambda leads=leads: event(leads))
+        return counts[True] - counts[False]
 
-    def test_rules_add_no_query_per_quote_sent(self):
-        with_rules = self._extra_queries_per_quote_sent()
-        self.env.ref("openfire_crm_stage.automation_quote_sent_to_quote").active = False
-        without_rules = self._extra_queries_per_quote_sent()
-        self.assertEqual(with_rules, without_rules)
+    def test_quotes_moving_their_opportunities_cost_a_fixed_number_each(self):
+        rule = self.env.ref("openfire_crm_stage.automation_quote_to_quote")
+        self._extra_queries_per_event(rule, self._create_quotes, 1)  # warm-up
+        one = self._extra_queries_per_event(rule, self._create_quotes, 1)
+        twenty = self._extra_queries_per_event(rule, self._create_quotes, 20)
+        # the rule's look-up and each move's read, write and explanation
+        self.assertLessEqual(one, 14)
+        self.assertLessEqual(twenty, 20 * 4 + one)
+
+    def test_quotes_sent_cost_a_fixed_number_each(self):
+        rule = self.env.ref("openfire_crm_stage.automation_quote_sent_to_quote")
+        self.env.ref("openfire_crm_stage.automation_quote_to_quote").active = False
+        self._extra_queries_per_event(rule, self._send_quotes, 1)  # warm-up
+        one = self._extra_queries_per_event(rule, self._send_quotes, 1)
+        twenty = self._extra_queries_per_event(rule, self._send_quotes, 20)
+        self.assertLessEqual(one, 14)
+        self.assertLessEqual(twenty, 20 * 4 + one)

@@ -4,7 +4,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from .common import ensure_french
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "openfire_crm_stage", "pipeline_ui")
 class TestPipelineTours(HttpCase):
     """A sales administrator works the pipeline in Chromium, in English and in
     French (static/tests/tours/pipeline_tours.js)."""
@@ -87,23 +87,6 @@ class TestPipelineTours(HttpCase):
         self._start_tour("drag", "en_US")
         self._assert_drag()
 
-    def test_drag_fr(self):
-        self._start_tour("drag", "fr_FR")
-        self._assert_drag()
-
-    def _assert_column(self, lang, renamed, new_column):
-        self.assertEqual(self.stage_estimate.with_context(lang=lang).name, renamed)
-        self.assertEqual(self.stage_estimate.probability, 35)
-        self.assertEqual(self.stage_estimate.team_id, self.team)
-        self.assertEqual(self.leads["Warehouse sprinklers"].probability, 35)
-        added = (
-            self.env["crm.stage"]
-            .with_context(lang=lang)
-            .search([("name", "=", new_column)])
-        )
-        self.assertEqual((added.probability, added.on_change), (60, True))
-        self.assertEqual(self.leads["Hotel smoke detectors"].stage_id, added)
-
     def test_column_en(self):
         self._start_tour("column", "en_US")
         self._assert_column("en_US", "Free Estimate", "Financing")
@@ -115,21 +98,6 @@ class TestPipelineTours(HttpCase):
     def test_fold_en(self):
         self._start_tour("fold", "en_US")
         self.assertTrue(self.stage_visit.fold)
-
-    def test_fold_fr(self):
-        self._start_tour("fold", "fr_FR")
-        self.assertTrue(self.stage_visit.fold)
-
-    def _assert_deleted(self):
-        self.assertFalse(self.stage_follow_up.exists())
-        self.assertTrue(
-            self.stage_legacy.exists(), "a stage holding a lost opportunity stays"
-        )
-        moved = self.leads["Car park sprinklers"] | self.leads["Old car park"]
-        self.assertEqual(moved.stage_id, self.stage_quote)
-        self.assertFalse(
-            self.leads["Old car park"].active, "a lost opportunity stays lost"
-        )
 
     def test_delete_en(self):
         self._start_tour("delete", "en_US")
@@ -146,8 +114,4 @@ class TestPipelineTours(HttpCase):
 
     def test_stage_list_en(self):
         self._start_tour("stage_list", "en_US", url="/odoo/action-crm.crm_stage_action")
-        self._assert_deleted_from_list()
-
-    def test_stage_list_fr(self):
-        self._start_tour("stage_list", "fr_FR", url="/odoo/action-crm.crm_stage_action")
         self._assert_deleted_from_list()

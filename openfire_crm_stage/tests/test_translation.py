@@ -9,7 +9,7 @@ from odoo.tools.translate import TranslationModuleReader
 SAME_IN_FRENCH = {"ID", "Type"}
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "openfire_crm_stage", "translation")
 class TestTranslation(TransactionCase):
     def test_every_user_facing_string_has_its_french_translation(self):
         reader = TranslationModuleReader(self.env.cr, ["openfire_crm_stage"])

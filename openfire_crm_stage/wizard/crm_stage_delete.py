@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -12,13 +12,12 @@ class CrmStageDelete(models.TransientModel):
     stage_ids = fields.Many2many(
         "crm.stage",
         string="Stages to Delete",
-        required=True,
         default=lambda self: self._default_stage_ids(),
     )
+    # required in the form only: a missing target gets a sentence, not a SQL error
     target_stage_id = fields.Many2one(
         "crm.stage",
         string="Move to",
-        required=True,
         domain="[('id', 'not in', stage_ids), '|', ('team_id', '=', False), "
         "('team_id', 'in', stage_team_ids)]",
     )
@@ -28,6 +27,12 @@ class CrmStageDelete(models.TransientModel):
     )
     archived_lead_count = fields.Integer(
         compute="_compute_stage_summary", string="Archived (lost)"
+    )
+    automation_names = fields.Text(
+        compute="_compute_stage_summary",
+        string="Rules Deactivated",
+        help="Automation rules moving opportunities into these stages: they are "
+        "deactivated with the deletion.",
     )
 
     @api.model
@@ -39,26 +44,70 @@ class CrmStageDelete(models.TransientModel):
     @api.depends("stage_ids")
     def _compute_stage_summary(self):
         for wizard in self:
-            counts = wizard.stage_ids._count_leads_by_activity()
-            wizard.active_lead_count = sum(
-                count for (_stage, active), count in counts.items() if active
-            )
-            wizard.archived_lead_count = sum(
-                count for (_stage, active), count in counts.items() if not active
-            )
+            counts = wizard.stage_ids._count_active_and_archived_leads().values()
+            wizard.active_lead_count = sum(active for active, _archived in counts)
+            wizard.archived_lead_count = sum(archived for _active, archived in counts)
             wizard.stage_team_ids = wizard.stage_ids.team_id
+            rules = wizard.stage_ids._get_stage_actions().base_automation_id
+            wizard.automation_names = "\n".join(rules.filtered("active").mapped("name"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # ids sent over RPC may be gone: say so rather than fail on a foreign key
+        for vals in vals_list:
+            ids = {vals.get("target_stage_id") or 0} - {0}
+            for command in vals.get("stage_ids") or []:
+                if isinstance(command, int):
+                    ids.add(command)
+                elif command[0] == Command.SET:
+                    ids.update(command[2])
+                elif command[0] == Command.LINK:
+                    ids.add(command[1])
+            if len(self.env["crm.stage"].browse(ids).exists()) != len(ids):
+                raise UserError(
+                    self.env._("A stage you chose no longer exists: reload the page.")
+                )
+        return super().create(vals_list)
 
     def action_move_and_delete(self):
         self.ensure_one()
-        if self.target_stage_id in self.stage_ids:
+        target = self.target_stage_id
+        if not self.stage_ids:
+            raise UserError(self.env._("Choose at least one stage to delete."))
+        if not target:
+            raise UserError(
+                self.env._("Choose the stage that receives the opportunities.")
+            )
+        if target in self.stage_ids:
             raise UserError(self.env._("Choose a stage that is not being deleted."))
+        # as the user: a manager bound to some companies moves only their leads, and
+        # the deletion guard then names those left behind
         leads = (
             self.env["crm.lead"]
-            .sudo()
             .with_context(active_test=False)
             .search([("stage_id", "in", self.stage_ids.ids)])
         )
-        leads.write({"stage_id": self.target_stage_id.id})
+        counts = self.stage_ids._count_active_and_archived_leads().values()
+        out_of_reach = sum(map(sum, counts)) - len(leads)
+        if out_of_reach:
+            raise UserError(
+                self.env._(
+                    "%(count)s leads or opportunities of these stages belong to "
+                    "companies you cannot access: ask an administrator of those "
+                    "companies to move them.",
+                    count=out_of_reach,
+                )
+            )
+        if target.team_id and leads.team_id - target.team_id:
+            raise UserError(
+                self.env._(
+                    "The stage %(stage)s belongs to the sales team %(team)s: choose a "
+                    "stage that every team of these opportunities uses.",
+                    stage=target.name,
+                    team=target.team_id.name,
+                )
+            )
+        leads.write({"stage_id": target.id})
         self.stage_ids.unlink()
         if self.env.context.get("active_model") == "crm.stage":
             # opened from the stages list or form: back to the stages that remain

@@ -322,10 +322,16 @@ const TOURS = {
     stage_list: stageListSteps,
 };
 
-for (const [lang, labels] of Object.entries(LABELS)) {
-    for (const [name, steps] of Object.entries(TOURS)) {
+// French where it shows what English can't: the module's labels and messages
+const TOURS_BY_LANG = {
+    en: ["drag", "column", "fold", "delete", "stage_list"],
+    fr: ["column", "delete"],
+};
+
+for (const [lang, names] of Object.entries(TOURS_BY_LANG)) {
+    for (const name of names) {
         registry.category("web_tour.tours").add(`openfire_crm_stage_${name}_${lang}`, {
-            steps: () => steps(labels),
+            steps: () => TOURS[name](LABELS[lang]),
         });
     }
 }
