@@ -7,8 +7,13 @@ the module, the median of the rounds' time ratios with its middle half, the rati
 Python function calls (counted, so it does not depend on the machine's load) and
 the queries.
 
+Event rows (quotes, emails, visits) compare the module's rules with the rules a
+consultant would configure in vanilla Odoo for the same moves (--vanilla-rules):
+base_automation "Update Record" actions on ``opportunity_id.stage_id`` for quotes
+created and sent, a Python-code action for the technical-visit activity.
+
 Usage: python bench.py VANILLA_DB MODULE_DB ADDONS_PATH [--rounds N] [--load N]
-       [--only OPERATION...]
+       [--vanilla-rules] [--skip OPERATION...]
 """
 
 import argparse
@@ -60,6 +65,70 @@ def load_data(env, lead_count):
                 for index in range(start, min(start + 1000, lead_count))
             ]
         )
+    env.cr.commit()
+
+
+def add_vanilla_rules(env):
+    """What a consultant configures in vanilla Odoo 18 for the module's moves."""
+    quote_stage = env.ref("crm.stage_lead3")
+    visit_type = env["mail.activity.type"].create(
+        {
+            "name": "Technical Visit",
+            "res_model": "crm.lead",
+            "category": "meeting",
+            "sequence": 30,
+        }
+    )
+    order_model = env["ir.model"]._get_id("sale.order")
+    quote_move = {
+        "name": "Move the opportunity to Quote",
+        "model_id": order_model,
+        "state": "object_write",
+        "update_path": "opportunity_id.stage_id",
+        "evaluation_type": "value",
+        "value": str(quote_stage.id),
+    }
+    linked = repr([("opportunity_id", "!=", False)])
+    env["base.automation"].create(
+        [
+            {
+                "name": "Quote issued",
+                "model_id": order_model,
+                "trigger": "on_create",
+                "filter_domain": linked,
+                "action_server_ids": [Command.create(quote_move)],
+            },
+            {
+                "name": "Quote sent by email",
+                "model_id": order_model,
+                "trigger": "on_message_sent",
+                "filter_pre_domain": linked,
+                "action_server_ids": [Command.create(quote_move)],
+            },
+            {
+                "name": "Technical visit scheduled",
+                "model_id": env["ir.model"]._get_id("mail.activity"),
+                "trigger": "on_create",
+                "filter_domain": repr(
+                    [
+                        ("res_model", "=", "crm.lead"),
+                        ("activity_type_id", "=", visit_type.id),
+                    ]
+                ),
+                "action_server_ids": [
+                    Command.create(
+                        {
+                            "name": "Move the opportunity to Technical Visit",
+                            "model_id": env["ir.model"]._get_id("mail.activity"),
+                            "state": "code",
+                            "code": "env['crm.lead'].browse(record.res_id).write("
+                            f"{{'stage_id': {env.ref('crm.stage_lead2').id}}})",
+                        }
+                    )
+                ],
+            },
+        ]
+    )
     env.cr.commit()
 
 
@@ -144,18 +213,13 @@ class Bench:
         return "on_change" in self.env["crm.stage"]._fields
 
     def quotes_moving_opportunities(self, count):
-        """Vanilla: the rep creates the quotes then moves their opportunities to the
-        third stage; with the module, the rules move them."""
-        if self._with_module():
-            return lambda: self._quotes(count)
-        return lambda: self._quotes(count).opportunity_id.write(
-            {"stage_id": self.stage_third.id}
-        )
+        """Rules move the quotes' opportunities: the module's or, in vanilla, a
+        consultant's (--vanilla-rules)."""
+        return lambda: self._quotes(count)
 
     def quotes_without_moves(self, count):
-        """Passive cost: the module's rules are off (in SQL, registry left be)."""
+        """Passive cost: every rule off (in SQL, the registry left be)."""
         self.env.cr.execute("UPDATE base_automation SET active = FALSE")
-        self.env.registry.clear_cache()  # the module caches the active rules
         return lambda: self._quotes(count)
 
     def send_quotes(self, count):
@@ -191,31 +255,14 @@ class Bench:
         return send
 
     def visits_moving_opportunities(self, count):
-        """Vanilla: technical visits (an activity type made like the module's) then
-        a move to the second stage; with the module, the rule moves them."""
+        """Technical visits scheduled: a rule moves each opportunity."""
         leads = self._new_opportunities(count)
-        if self._with_module():
-            visit_type = self.env.ref(
-                "openfire_crm_stage.mail_activity_type_technical_visit"
-            )
-            return lambda: [
-                lead.activity_schedule(activity_type_id=visit_type.id) for lead in leads
-            ]
-        visit_type = self.env["mail.activity.type"].create(
-            {
-                "name": "Technical Visit",
-                "res_model": "crm.lead",
-                "category": "meeting",
-                "sequence": 30,
-            }
+        visit_type = self.env["mail.activity.type"].search(
+            [("name", "=", "Technical Visit"), ("res_model", "=", "crm.lead")], limit=1
         )
-
-        def schedule_then_move():
-            for lead in leads:
-                lead.activity_schedule(activity_type_id=visit_type.id)
-            leads.write({"stage_id": self.stage_second.id})
-
-        return schedule_then_move
+        return lambda: [
+            lead.activity_schedule(activity_type_id=visit_type.id) for lead in leads
+        ]
 
 
 # (label, method, arguments): events come one per request, or many in one
@@ -321,7 +368,12 @@ def main():
         "--load", type=int, default=0, help="load N opportunities first"
     )
     parser.add_argument(
-        "--only", nargs="*", help="run only these operations (method names)"
+        "--vanilla-rules",
+        action="store_true",
+        help="add a consultant's equivalent rules to the vanilla database",
+    )
+    parser.add_argument(
+        "--skip", nargs="*", default=(), help="skip these operations (method names)"
     )
     args = parser.parse_args()
     odoo.tools.config.parse_config(
@@ -331,9 +383,13 @@ def main():
         "vanilla": odoo.modules.registry.Registry(args.vanilla_db),
         "module": odoo.modules.registry.Registry(args.module_db),
     }
-    if args.load:
+    if args.load or args.vanilla_rules:
         with registries["vanilla"].cursor() as cr:
-            load_data(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), args.load)
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            if args.load:
+                load_data(env, args.load)
+            else:
+                add_vanilla_rules(env)
         return
 
     with registries["module"].cursor() as cr:
@@ -350,7 +406,7 @@ def main():
     )
     loop_times = [loop_time()]
     for label, method, arguments in OPERATIONS:
-        if args.only and method not in args.only:
+        if method in args.skip:
             continue
         loop_times.append(loop_time())
         figures = compare(registries, method, arguments, args.rounds)

@@ -29,6 +29,15 @@ class CrmStage(models.Model):
         help="Automation rules that move opportunities into this stage.",
     )
 
+    # checked by the database too, so that an import names the refused rows
+    _sql_constraints = (
+        (
+            "probability_range",
+            "CHECK(probability >= 0 AND probability <= 100)",
+            "The probability of a stage must be between 0% and 100%.",
+        ),
+    )
+
     # ------------------------------------------------------------
     # COMPUTE / ONCHANGE / CONSTRAINTS
     # ------------------------------------------------------------
@@ -104,18 +113,19 @@ class CrmStage(models.Model):
         refusal.loglevel = logging.INFO
         raise refusal
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_deactivate_rules(self):
-        """The automation rules moving opportunities into a deleted stage would
-        have nowhere to go: they are switched off, and named in the log."""
+    def unlink(self):
+        """Once the deletion guard has let the stages go, the automation rules
+        moving opportunities into them have nowhere to go: they are switched off,
+        and named in the log."""
         rules = self._get_stage_actions().base_automation_id.filtered("active")
+        res = super().unlink()
         if rules:
             _logger.warning(
-                "Stages %s deleted: their automation rules %s are deactivated.",
-                self.mapped("name"),
+                "Stages deleted: their automation rules %s are deactivated.",
                 rules.mapped("name"),
             )
             rules.active = False
+        return res
 
     # ------------------------------------------------------------
     # BUSINESS

@@ -4,6 +4,7 @@ from unittest.mock import patch
 from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .common import OpenfireStageCase
 
@@ -217,8 +218,21 @@ class TestCrmStageProbability(OpenfireStageCase):
         for value in (-5, 100.5, 150):
             with self.assertRaisesRegex(ValidationError, "between 0% and 100%"):
                 self.stage_quote.probability = value
-        with self.assertRaisesRegex(ValidationError, "between 0% and 100%"):
-            self.env["crm.stage"].create({"name": "Too sure", "probability": 120})
+
+    def test_import_names_each_refused_row(self):
+        with mute_logger("odoo.sql_db"):
+            result = self.env["crm.stage"].load(
+                ["name", "probability"],
+                [["Survey", "20"], ["Too sure", "150"], ["Negotiation", "30"]],
+            )
+        self.assertFalse(result["ids"])
+        self.assertEqual(
+            [message["rows"]["from"] for message in result["messages"]], [1]
+        )
+        self.assertIn(
+            "The probability of a stage must be between 0% and 100%.",
+            result["messages"][0]["message"],
+        )
 
     def test_out_of_range_message_in_french(self):
         self._ensure_french()

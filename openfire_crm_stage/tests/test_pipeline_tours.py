@@ -87,6 +87,19 @@ class TestPipelineTours(HttpCase):
         self._start_tour("drag", "en_US")
         self._assert_drag()
 
+    def _assert_column(self, lang, renamed, new_column):
+        self.assertEqual(self.stage_estimate.with_context(lang=lang).name, renamed)
+        self.assertEqual(self.stage_estimate.probability, 35)
+        self.assertEqual(self.stage_estimate.team_id, self.team)
+        self.assertEqual(self.leads["Warehouse sprinklers"].probability, 35)
+        added = (
+            self.env["crm.stage"]
+            .with_context(lang=lang)
+            .search([("name", "=", new_column)])
+        )
+        self.assertEqual((added.probability, added.on_change), (60, True))
+        self.assertEqual(self.leads["Hotel smoke detectors"].stage_id, added)
+
     def test_column_en(self):
         self._start_tour("column", "en_US")
         self._assert_column("en_US", "Free Estimate", "Financing")
@@ -98,6 +111,17 @@ class TestPipelineTours(HttpCase):
     def test_fold_en(self):
         self._start_tour("fold", "en_US")
         self.assertTrue(self.stage_visit.fold)
+
+    def _assert_deleted(self):
+        self.assertFalse(self.stage_follow_up.exists())
+        self.assertTrue(
+            self.stage_legacy.exists(), "a stage holding a lost opportunity stays"
+        )
+        moved = self.leads["Car park sprinklers"] | self.leads["Old car park"]
+        self.assertEqual(moved.stage_id, self.stage_quote)
+        self.assertFalse(
+            self.leads["Old car park"].active, "a lost opportunity stays lost"
+        )
 
     def test_delete_en(self):
         self._start_tour("delete", "en_US")
