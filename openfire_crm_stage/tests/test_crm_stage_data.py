@@ -1,5 +1,8 @@
+import importlib.util
+
 from odoo.tests import tagged
 from odoo.tools import convert_file
+from odoo.tools.misc import file_path
 
 from ..hooks import post_init_hook
 from .common import OpenfireStageCase
@@ -117,6 +120,19 @@ class TestCrmStageData(OpenfireStageCase):
                 [("action_server_ids.state", "=", "crm_stage")]
             )
         )
+
+    def test_upgrade_from_1_0_gives_the_email_rule_its_quote_condition(self):
+        rule = self.env.ref("openfire_crm_stage.automation_quote_sent_to_quote")
+        rule.filter_pre_domain = False  # as version 18.0.1.0.0 shipped it
+        self.env.flush_all()
+        path = file_path("openfire_crm_stage/migrations/18.0.1.1.0/post-migrate.py")
+        spec = importlib.util.spec_from_file_location("post_migrate", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(rule.filter_pre_domain, rule.filter_domain)
+        self.assertIn("costing_type", rule.filter_pre_domain)
 
     def test_upgrade_keeps_what_a_consultant_changed(self):
         self.stage_quote.write(
