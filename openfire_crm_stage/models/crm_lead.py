@@ -56,10 +56,11 @@ class CrmLead(models.Model):
             return super().write(vals)
         stage = self.env["crm.stage"].browse(vals.get("stage_id"))
         lost = self.filtered(lambda lead: not lead.active)
+        # each write gets its own copy: Odoo's write adds values to the one it gets
         if "active" not in vals and stage.is_won and lost:
             # Odoo gives 100 % to every lead moved into a won stage
-            res = super(CrmLead, self - lost).write(vals)
-            super(CrmLead, lost).write(vals)
+            res = super(CrmLead, self - lost).write(dict(vals))
+            super(CrmLead, lost).write(dict(vals))
             super(CrmLead, lost).write({"probability": 0, "automated_probability": 0})
             return res
         leads_by_probability = self.grouped(
@@ -67,10 +68,9 @@ class CrmLead(models.Model):
         )
         res = True
         for probability, leads in leads_by_probability.items():
+            leads_vals = dict(vals)
             if probability is not None:
-                leads_vals = {**vals, "probability": probability}
-            else:
-                leads_vals = vals
+                leads_vals["probability"] = probability
             res = super(CrmLead, leads).write(leads_vals) and res
         return res
 
