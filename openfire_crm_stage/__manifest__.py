@@ -2,7 +2,7 @@
     "name": "OpenFire CRM Stages",
     "summary": "French sales pipeline with a success probability per stage "
     "and a stage deletion guard that counts lost opportunities",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/openfire/openfire_crm_stage",
     "author": "OpenFire",
@@ -23,6 +23,9 @@
         "demo/crm_lead_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "openfire_crm_stage/static/src/**/*",
+        ],
         "web.assets_tests": [
             "openfire_crm_stage/static/tests/tours/**/*",
         ],

@@ -1,0 +1,151 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, tagged
+
+from .common import OpenfireStageCase
+
+
+@tagged("post_install", "-at_install", "openfire_crm_stage", "stale")
+class TestStaleOpportunities(OpenfireStageCase):
+    """An open opportunity is stale once it has sat in its stage longer than the
+    stage's days to stale, with nothing planned today or later."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_quote.rotting_threshold_days = 21
+        cls.now = cls.env.cr.now()
+
+    def _opportunity_in_stage_for(self, days, stage=None, **values):
+        lead = self._create_opportunity(
+            stage_id=(stage or self.stage_quote).id, **values
+        )
+        lead.date_last_stage_update = self.now - timedelta(days=days)
+        return lead
+
+    def _assert_stale(self, lead, days):
+        self.assertTrue(lead.is_rotting)
+        self.assertEqual(lead.rotting_days, days)
+        self.assertIn(lead, self._stale_search())
+
+    def _assert_fresh(self, lead):
+        self.assertFalse(lead.is_rotting)
+        self.assertEqual(lead.rotting_days, 0)
+        self.assertNotIn(lead, self._stale_search())
+        self.assertIn(
+            lead,
+            self.env["crm.lead"].search(
+                [("is_rotting", "=", False), ("id", "=", lead.id)]
+            ),
+        )
+
+    def _stale_search(self):
+        return self.env["crm.lead"].search([("is_rotting", "=", True)])
+
+    def test_opportunity_past_the_threshold_is_stale_with_its_days(self):
+        self._assert_stale(self._opportunity_in_stage_for(25), 25)
+
+    def test_opportunity_within_the_threshold_is_fresh(self):
+        self._assert_fresh(self._opportunity_in_stage_for(20))
+
+    def test_shipped_thresholds_apply(self):
+        self.assertEqual(
+            (
+                self.stage_new.rotting_threshold_days,
+                self.stage_estimate.rotting_threshold_days,
+                self.stage_visit.rotting_threshold_days,
+                self.env.ref("crm.stage_lead4").rotting_threshold_days,
+            ),
+            (7, 14, 14, 0),
+        )
+        self._assert_stale(self._opportunity_in_stage_for(8, self.stage_new), 8)
+        self._assert_fresh(self._opportunity_in_stage_for(6, self.stage_new))
+
+    def test_stage_without_threshold_never_stales(self):
+        self.stage_quote.rotting_threshold_days = 0
+        self._assert_fresh(self._opportunity_in_stage_for(400))
+
+    def test_won_opportunity_is_not_stale(self):
+        self.stage_won.rotting_threshold_days = 5
+        lead = self._opportunity_in_stage_for(30)
+        lead.action_set_won()
+        lead.date_last_stage_update = self.now - timedelta(days=30)
+        self.assertEqual(lead.stage_id, self.stage_won)
+        self._assert_fresh(lead)
+
+    def test_lost_opportunity_is_not_stale(self):
+        lead = self._opportunity_in_stage_for(30)
+        lead.action_set_lost()
+        self.assertFalse(lead.is_rotting)
+        self.assertNotIn(
+            lead,
+            self.env["crm.lead"]
+            .with_context(active_test=False)
+            .search([("is_rotting", "=", True)]),
+        )
+
+    def test_lead_is_not_stale(self):
+        self._assert_fresh(self._opportunity_in_stage_for(30, type="lead"))
+
+    def test_activity_due_later_keeps_it_fresh(self):
+        lead = self._opportunity_in_stage_for(30)
+        lead.activity_schedule(
+            "mail.mail_activity_data_call",
+            date_deadline=fields.Date.today() + timedelta(days=3),
+            user_id=self.user_sales_leads.id,
+        )
+        self._assert_fresh(lead)
+
+    def test_activity_due_today_keeps_it_fresh(self):
+        lead = self._opportunity_in_stage_for(30)
+        lead.activity_schedule(
+            "mail.mail_activity_data_call", date_deadline=fields.Date.today()
+        )
+        self._assert_fresh(lead)
+
+    def test_overdue_activity_does_not_keep_it_fresh(self):
+        lead = self._opportunity_in_stage_for(30)
+        lead.activity_schedule(
+            "mail.mail_activity_data_call",
+            date_deadline=fields.Date.today() - timedelta(days=1),
+        )
+        self._assert_stale(lead, 30)
+
+    def test_done_activity_does_not_keep_it_fresh(self):
+        lead = self._opportunity_in_stage_for(30)
+        activity = lead.activity_schedule(
+            "mail.mail_activity_data_call",
+            date_deadline=fields.Date.today() + timedelta(days=3),
+        )
+        activity.action_done()
+        self._assert_stale(lead, 30)
+
+    def test_stage_change_makes_it_fresh(self):
+        self.stage_visit.rotting_threshold_days = 14
+        lead = self._opportunity_in_stage_for(30, stage=self.stage_visit)
+        self._assert_stale(lead, 30)
+        lead.stage_id = self.stage_quote
+        self._assert_fresh(lead)
+
+    def test_threshold_is_counted_per_stage(self):
+        self.stage_visit.rotting_threshold_days = 10
+        visit = self._opportunity_in_stage_for(15, stage=self.stage_visit)
+        quote = self._opportunity_in_stage_for(15)
+        self._assert_stale(visit, 15)
+        self._assert_fresh(quote)
+
+    def test_no_threshold_anywhere_finds_no_stale_opportunity(self):
+        self._opportunity_in_stage_for(400)
+        self.env["crm.stage"].search([]).rotting_threshold_days = 0
+        self.assertFalse(self._stale_search())
+
+    def test_days_to_stale_is_set_in_the_stage_form(self):
+        with Form(self.stage_visit) as stage:
+            stage.rotting_threshold_days = 9
+        self.assertEqual(self.stage_visit.rotting_threshold_days, 9)
+
+    def test_negative_days_to_stale_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self.stage_visit.rotting_threshold_days = -1
