@@ -10,3 +10,4 @@ from . import test_pipeline_tours
 from . import test_description
 from . import test_stale_opportunities
 from . import test_weighted_value
+from . import test_pipeline_stale_tours

@@ -25,7 +25,7 @@ patch(CrmColumnProgress.prototype, {
     },
 
     get staleTitle() {
-        return _t("%s stale opportunities: click to show only them", this.staleCount);
+        return _t("Stale opportunities: %s. Click to show only them.", this.staleCount);
     },
 
     get isStaleFilterActive() {
