@@ -1,5 +1,6 @@
 /** @odoo-module **/
 
+import { getCurrency } from "@web/core/currency";
 import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
 import { CrmColumnProgress } from "@crm/views/crm_kanban/crm_column_progress";
@@ -12,11 +13,14 @@ patch(CrmColumnProgress.prototype, {
         if (!weightedField || weightedField.name === progressAttributes.sumField?.name) {
             return null;
         }
-        const aggregate = this.props.progressBarState.getAggregateValue(
-            this.props.group,
-            weightedField
-        );
-        return { ...aggregate, title: _t("Weighted Revenue") };
+        const { group } = this.props;
+        const aggregate = this.props.progressBarState.getAggregateValue(group, weightedField);
+        return {
+            ...aggregate,
+            title: _t("Weighted Revenue"),
+            // the web client has no company currency: the cards carry theirs
+            currency: getCurrency(group.list.records[0]?.data.company_currency?.[0]) || false,
+        };
     },
 
     get staleCount() {
