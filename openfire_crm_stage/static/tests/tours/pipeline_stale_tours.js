@@ -107,6 +107,14 @@ function staleSteps(l) {
             trigger: `${weighted(l.estimate, l)}:contains(/^\\D*9\\D?000\\D*$/)`,
         },
         {
+            content: "show only the stale cards of the estimate column",
+            trigger: `${staleCount(l.estimate, l)}:contains(1)`,
+            run: "click",
+        },
+        {
+            trigger: `${column(l.estimate)}:not(:has(${card("School fire alarm")})) ${card("Warehouse sprinklers")}`,
+        },
+        {
             content: "plan an activity on the stale warehouse sprinklers",
             trigger: `${column(l.estimate)} ${card("Warehouse sprinklers")} .o-mail-ActivityButton`,
             run: "click",
@@ -123,6 +131,10 @@ function staleSteps(l) {
         {
             content: "no column counts a stale card any more",
             trigger: `${PIPELINE}:not(:has(.o_openfire_stale_count)) ${card("Warehouse sprinklers")}`,
+        },
+        {
+            content: "the column, with no stale card left, shows all its cards again",
+            trigger: `${column(l.estimate)} ${card("School fire alarm")}`,
         },
     ];
 }

@@ -35,6 +35,14 @@ patch(CrmKanbanModel.prototype, {
 
     async loadStaleCounts() {
         this.staleCounts = await this._fetchStaleCounts(this.config);
+        // like an emptied progress bar selection: a column filtered on its stale
+        // cards shows all of them again once it has none left
+        for (const group of this.root.groups || []) {
+            if (this.staleFilteredGroups.has(group.value) && !this.staleCounts[group.value]) {
+                this.staleFilteredGroups.delete(group.value);
+                await group.applyFilter(undefined);
+            }
+        }
         this.notify();
     },
 
