@@ -23,6 +23,9 @@
         "demo/crm_lead_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "openfire_crm_stage/static/src/**/*",
+        ],
         "web.assets_tests": [
             "openfire_crm_stage/static/tests/tours/**/*",
         ],

@@ -62,3 +62,5 @@ def uninstall_hook(env):
                 [("model", "=", record._name), ("res_id", "=", record.id)]
             ).unlink()
             _logger.info("%s kept: still in use.", record.display_name)
+    # the index behind the pipeline's stale counts would only slow down writes
+    env.cr.execute("DROP INDEX IF EXISTS crm_lead_stale_count_index")

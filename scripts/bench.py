@@ -25,6 +25,7 @@ import statistics
 import time
 
 import psycopg2
+from lxml import etree
 
 import odoo
 from odoo import Command
@@ -425,11 +426,136 @@ def main():
             f"{ratio:>5.2f} ({low:.2f}-{high:.2f}) {figures['calls ratio']:>6.2f} "
             f"{vanilla['queries']:>5.0f}/{module['queries']:<5.0f}"
         )
+    if not args.only or "pipeline_load" in args.only:
+        pipeline_load_rows(registries, args.rounds)
     loop_times.append(loop_time())
     print(
         f"\ntiming noise: the same Python loop took {min(loop_times):.0f} to "
         f"{max(loop_times):.0f} ms along the run"
     )
+
+
+def _prepare_pipeline(registry):
+    """Give the pipeline some age, once, in the same way in both databases: stage
+    changes spread over the last 30 days, an activity on one lead in five, due
+    from 5 days ago to 5 days ahead."""
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        cr.execute(
+            "UPDATE crm_lead SET date_last_stage_update = "
+            "now() - (id % 30) * interval '1 day'"
+        )
+        cr.execute(
+            """
+            INSERT INTO mail_activity (res_model_id, res_model, res_id, user_id,
+                                       activity_type_id, date_deadline, active)
+            SELECT model.id, 'crm.lead', lead.id, 2, %s,
+                   current_date + (lead.id %% 11 - 5), TRUE
+              FROM crm_lead lead, ir_model model
+             WHERE model.model = 'crm.lead' AND lead.id %% 5 = 0
+            """,
+            [env.ref("mail.mail_activity_data_todo").id],
+        )
+    with registry.cursor() as cr:
+        # the rolled back rounds before leave dead rows: both databases start clean
+        cr._cnx.autocommit = True
+        cr.execute("VACUUM ANALYZE crm_lead, mail_activity")
+
+
+def _open_pipeline(env, thresholds):
+    """What the web client asks to open the pipeline: the columns, their progress
+    bars, the kanban's fields of the first 40 cards of each, and with the module
+    the stale counts. ``thresholds=False`` first sets every stage's days to stale
+    to 0 (not timed, rolled back)."""
+    with_module = "rotting_threshold_days" in env["crm.stage"]._fields
+    if with_module and not thresholds:
+        env.cr.execute("UPDATE crm_stage SET rotting_threshold_days = 0")
+    Lead = env["crm.lead"].with_context(default_type="opportunity")
+    view = Lead.get_views([(False, "kanban")])["views"]["kanban"]
+    names = set(etree.fromstring(view["arch"]).xpath("//field/@name"))
+    spec = {
+        name: {"fields": {"display_name": {}}} if Lead._fields[name].relational else {}
+        for name in names
+    }
+    domain = [("type", "=", "opportunity")]
+    aggregates = ["expected_revenue:sum", "recurring_revenue_monthly:sum"]
+    if with_module:
+        aggregates.append("prorated_revenue:sum")
+
+    def open_pipeline():
+        groups = Lead.web_read_group(domain, aggregates, ["stage_id"], lazy=True)
+        Lead.read_progress_bar(
+            domain,
+            "stage_id",
+            {
+                "field": "activity_state",
+                "colors": {
+                    "planned": "success",
+                    "today": "warning",
+                    "overdue": "danger",
+                },
+            },
+        )
+        for group in groups["groups"]:
+            Lead.web_search_read(group["__domain"], spec, limit=40)
+        if with_module:
+            Lead.read_group(
+                [*domain, ("is_rotting", "=", True)],
+                ["stage_id"],
+                ["stage_id"],
+                lazy=False,
+            )
+
+    return open_pipeline
+
+
+def pipeline_load_rows(registries, rounds):
+    """Opening the pipeline: vanilla, the module with every stage's days to stale
+    at 0, the module with the shipped days; the ratio asked of the stale marks is
+    the last over the one before (goal <= 1.10)."""
+    for registry in registries.values():
+        _prepare_pipeline(registry)
+    variants = {
+        "vanilla": (registries["vanilla"], True),
+        "days 0": (registries["module"], False),
+        "days set": (registries["module"], True),
+    }
+    times = {name: [] for name in variants}
+    queries = {}
+    for index in range(rounds):
+        names = list(variants) if index % 2 == 0 else list(variants)[::-1]
+        for name in names:
+            registry, thresholds = variants[name]
+            with registry.cursor() as cr:
+                env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+                operation = _open_pipeline(env, thresholds)
+                env.flush_all()
+                env.invalidate_all()
+                gc.collect()
+                gc.disable()
+                count, start = cr.sql_log_count, time.perf_counter()
+                operation()
+                times[name].append(time.perf_counter() - start)
+                queries[name] = cr.sql_log_count - count
+                gc.enable()
+                cr.rollback()
+            registry.reset_changes()
+    for label, name, reference in (
+        ("pipeline load, module, days 0", "days 0", "vanilla"),
+        ("pipeline load, module, days set", "days set", "days 0"),
+    ):
+        ratios = sorted(
+            mine / other
+            for mine, other in zip(times[name], times[reference], strict=True)
+        )
+        quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios
+        low, high = quartiles[0], quartiles[-1]
+        print(
+            f"{label:34} {statistics.median(times[reference]) * 1000:>7.1f}ms "
+            f"{statistics.median(times[name]) * 1000:>7.1f}ms "
+            f"{statistics.median(ratios):>5.2f} ({low:.2f}-{high:.2f}) {'-':>6} "
+            f"{queries[reference]:>5.0f}/{queries[name]:<5.0f}"
+        )
 
 
 if __name__ == "__main__":

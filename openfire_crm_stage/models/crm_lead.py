@@ -1,14 +1,44 @@
 import logging
+from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import api, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+from odoo.tools.sql import create_index
 
 _logger = logging.getLogger(__name__)
 
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
+
+    # stale opportunities
+    is_rotting = fields.Boolean(
+        string="Stale",
+        compute="_compute_rotting",
+        search="_search_is_rotting",
+        help="Open opportunity sitting in its stage longer than the stage's days to "
+        "stale, with no activity planned today or later.",
+    )
+    rotting_days = fields.Integer(
+        string="Days in Stage",
+        compute="_compute_rotting",
+        help="Whole days since the last stage change of a stale opportunity.",
+    )
+
+    def init(self):
+        super().init()
+        # The pipeline counts the stale opportunities of every column on each
+        # load: this index answers the count without reading the table.
+        create_index(
+            self.env.cr,
+            "crm_lead_stale_count_index",
+            self._table,
+            ["stage_id", "date_last_stage_update", "id"],
+            where="active AND type = 'opportunity'",
+        )
 
     # ------------------------------------------------------------
     # COMPUTE / ONCHANGE
@@ -24,6 +54,44 @@ class CrmLead(models.Model):
             if lead.active and lead.stage_id._sets_probability():
                 probabilities.pop(lead.id, None)
         return probabilities
+
+    @api.depends(
+        "active",
+        "type",
+        "date_last_stage_update",
+        "stage_id.is_won",
+        "stage_id.rotting_threshold_days",
+        "activity_ids.date_deadline",
+    )
+    def _compute_rotting(self):
+        now = self.env.cr.now()
+        overdue = self.filtered(lambda lead: lead._is_past_stage_threshold(now))
+        planned = {
+            res_id
+            for [res_id] in self.env["mail.activity"]
+            .sudo()
+            ._read_group(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", overdue._origin.ids),
+                    *self._planned_activity_domain(),
+                ],
+                ["res_id"],
+            )
+        }
+        for lead in self:
+            lead.is_rotting = lead in overdue and lead._origin.id not in planned
+            lead.rotting_days = (
+                (now - lead.date_last_stage_update).days if lead.is_rotting else 0
+            )
+
+    def _search_is_rotting(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(
+                self.env._("Opportunities can only be filtered as stale or not stale.")
+            )
+        stale = self._rotting_domain()
+        return stale if (operator == "=") == value else ["!", *stale]
 
     @api.onchange("stage_id")
     def _onchange_stage_id_probability(self):
@@ -182,3 +250,54 @@ class CrmLead(models.Model):
             }
         )
         opportunities.write({"stage_id": stage.id})
+
+    def _is_past_stage_threshold(self, now):
+        """Open, in a stage with days to stale, and there longer than that."""
+        self.ensure_one()
+        threshold = self.stage_id.rotting_threshold_days
+        return bool(
+            self.active
+            and self.type == "opportunity"
+            and threshold
+            and not self.stage_id.is_won
+            and self.date_last_stage_update
+            and self.date_last_stage_update < now - timedelta(days=threshold)
+        )
+
+    def _planned_activity_domain(self):
+        """Activities keeping an opportunity fresh: due today or later (the user's
+        today, as the activity widget shows it)."""
+        return [
+            ("active", "=", True),
+            ("date_deadline", ">=", fields.Date.context_today(self)),
+        ]
+
+    @api.model
+    def _rotting_domain(self):
+        """The rule of ``_compute_rotting`` as a domain: one condition per distinct
+        threshold, so the database filters the leads."""
+        now = self.env.cr.now()
+        stages = (
+            self.env["crm.stage"]
+            .sudo()
+            .search_fetch(
+                [("rotting_threshold_days", ">", 0), ("is_won", "=", False)],
+                ["rotting_threshold_days"],
+            )
+        )
+        if not stages:
+            return expression.FALSE_DOMAIN
+        in_stage_too_long = expression.OR(
+            [
+                ("stage_id", "in", group.ids),
+                ("date_last_stage_update", "<", now - timedelta(days=days)),
+            ]
+            for days, group in stages.grouped("rotting_threshold_days").items()
+        )
+        return expression.AND(
+            [
+                [("type", "=", "opportunity"), ("active", "=", True)],
+                in_stage_too_long,
+                [("activity_ids", "not any", self._planned_activity_domain())],
+            ]
+        )

@@ -6,3 +6,6 @@ from . import test_performances
 from . import test_stage_automation
 from . import test_translation
 from . import test_pipeline_tours
+from . import test_stale_opportunities
+from . import test_weighted_value
+from . import test_pipeline_stale_tours

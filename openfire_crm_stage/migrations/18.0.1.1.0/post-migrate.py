@@ -1,7 +1,19 @@
+"""Bring databases installed with 18.0.1.0.0 to what a new one gets: the shipped
+records are noupdate, so an upgrade does not load their new values."""
+
+from odoo import SUPERUSER_ID, api
+
+SHIPPED_THRESHOLDS = {
+    "crm.stage_lead1": 7,
+    "crm.stage_lead2": 14,
+    "openfire_crm_stage.stage_technical_visit": 14,
+    "crm.stage_lead3": 21,
+}
+
+
 def migrate(cr, version):
-    """On email triggers Odoo checks only the Before Update Domain: give the shipped
-    "Quote sent by email" rule its quote condition there, unless a consultant
-    already set one."""
+    # On email triggers Odoo checks only the Before Update Domain: the "Quote sent
+    # by email" rule gets its quote condition there, unless a consultant set one.
     cr.execute(
         """
         UPDATE base_automation rule
@@ -14,3 +26,9 @@ def migrate(cr, version):
            AND rule.filter_pre_domain IS NULL
         """
     )
+    # Days to stale is a new column: nobody has set it yet.
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    for xmlid, days in SHIPPED_THRESHOLDS.items():
+        stage = env.ref(xmlid, raise_if_not_found=False)
+        if stage and not stage.rotting_threshold_days and not stage.is_won:
+            stage.rotting_threshold_days = days

@@ -1,0 +1,84 @@
+from datetime import timedelta
+
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import ensure_french
+
+
+@tagged("post_install", "-at_install", "openfire_crm_stage", "stale")
+class TestPipelineStaleTours(HttpCase):
+    """A sales rep sees stale cards and weighted totals in the pipeline, and
+    clears the marks by moving a card or planning an activity, in English and in
+    French (static/tests/tours/pipeline_stale_tours.js)."""
+
+    browser_size = "1920x1080"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ensure_french(cls.env)
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        cls.users = {
+            lang: new_test_user(
+                cls.env,
+                login=f"openfire_rep_{lang}",
+                name=f"Rémi Rep ({lang})",
+                groups="sales_team.group_sale_salesman",
+                lang=lang,
+            )
+            for lang in ("en_US", "fr_FR")
+        }
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Brittany installers",
+                "member_ids": [Command.set([user.id for user in cls.users.values()])],
+            }
+        )
+        cls.stage_new = cls.env.ref("crm.stage_lead1")
+        cls.stage_estimate = cls.env.ref("crm.stage_lead2")
+        (cls.stage_new | cls.stage_estimate).rotting_threshold_days = 7
+        now = cls.env.cr.now()
+        cls.leads = {}
+        for name, stage, revenue, days in (
+            ("School fire alarm", cls.stage_new, 20000, 12),
+            ("Hotel smoke detectors", cls.stage_new, 5000, 1),
+            ("Warehouse sprinklers", cls.stage_estimate, 10000, 20),
+        ):
+            lead = cls.env["crm.lead"].create(
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "team_id": cls.team.id,
+                    "stage_id": stage.id,
+                    "expected_revenue": revenue,
+                }
+            )
+            lead.date_last_stage_update = now - timedelta(days=days)
+            cls.leads[name] = lead
+
+    def _start_tour(self, lang):
+        user = self.users[lang]
+        self.env["crm.lead"].browse(
+            lead.id for lead in self.leads.values()
+        ).user_id = user
+        self.start_tour(
+            "/odoo/action-crm.crm_lead_action_pipeline",
+            f"openfire_crm_stage_stale_{lang[:2]}",
+            login=user.login,
+        )
+
+    def _assert_marks_cleared(self):
+        school = self.leads["School fire alarm"]
+        sprinklers = self.leads["Warehouse sprinklers"]
+        self.assertEqual(school.stage_id, self.stage_estimate)
+        self.assertTrue(sprinklers.activity_ids)
+        self.assertFalse((school | sprinklers).filtered("is_rotting"))
+
+    def test_stale_en(self):
+        self._start_tour("en_US")
+        self._assert_marks_cleared()
+
+    def test_stale_fr(self):
+        self._start_tour("fr_FR")
+        self._assert_marks_cleared()

@@ -1,0 +1,254 @@
+from datetime import timedelta
+
+from lxml import etree
+
+from odoo import fields
+from odoo.exceptions import ValidationError
+from odoo.modules.migration import load_script
+from odoo.tests import Form, tagged, users, warmup
+from odoo.tools.misc import file_path
+
+from .common import OpenfireStageCase
+
+
+@tagged("post_install", "-at_install", "openfire_crm_stage", "stale")
+class TestStaleOpportunities(OpenfireStageCase):
+    """An open opportunity is stale once it has sat in its stage longer than the
+    stage's days to stale, with nothing planned today or later."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_quote.rotting_threshold_days = 21
+        cls.now = cls.env.cr.now()
+
+    def _opportunity_in_stage_for(self, days, stage=None, **values):
+        lead = self._create_opportunity(
+            stage_id=(stage or self.stage_quote).id, **values
+        )
+        lead.date_last_stage_update = self.now - timedelta(days=days)
+        return lead
+
+    def _assert_stale(self, lead, days):
+        self.assertTrue(lead.is_rotting)
+        self.assertEqual(lead.rotting_days, days)
+        self.assertIn(lead, self._stale_search())
+
+    def _assert_fresh(self, lead):
+        self.assertFalse(lead.is_rotting)
+        self.assertEqual(lead.rotting_days, 0)
+        self.assertNotIn(lead, self._stale_search())
+        self.assertIn(
+            lead,
+            self.env["crm.lead"].search(
+                [("is_rotting", "=", False), ("id", "=", lead.id)]
+            ),
+        )
+
+    def _stale_search(self):
+        return self.env["crm.lead"].search([("is_rotting", "=", True)])
+
+    def test_opportunity_past_the_threshold_is_stale_with_its_days(self):
+        self._assert_stale(self._opportunity_in_stage_for(25), 25)
+
+    def test_opportunity_within_the_threshold_is_fresh(self):
+        self._assert_fresh(self._opportunity_in_stage_for(20))
+
+    def test_shipped_thresholds_apply(self):
+        self.assertEqual(
+            (
+                self.stage_new.rotting_threshold_days,
+                self.stage_estimate.rotting_threshold_days,
+                self.stage_visit.rotting_threshold_days,
+                self.env.ref("crm.stage_lead4").rotting_threshold_days,
+            ),
+            (7, 14, 14, 0),
+        )
+        self._assert_stale(self._opportunity_in_stage_for(8, self.stage_new), 8)
+        self._assert_fresh(self._opportunity_in_stage_for(6, self.stage_new))
+
+    def test_stage_without_threshold_never_stales(self):
+        self.stage_quote.rotting_threshold_days = 0
+        self._assert_fresh(self._opportunity_in_stage_for(400))
+
+    def test_won_opportunity_is_not_stale(self):
+        self.stage_won.rotting_threshold_days = 5
+        lead = self._opportunity_in_stage_for(30)
+        lead.action_set_won()
+        lead.date_last_stage_update = self.now - timedelta(days=30)
+        self.assertEqual(lead.stage_id, self.stage_won)
+        self._assert_fresh(lead)
+
+    def test_lost_opportunity_is_not_stale(self):
+        lead = self._opportunity_in_stage_for(30)
+        lead.action_set_lost()
+        self.assertFalse(lead.is_rotting)
+        self.assertNotIn(
+            lead,
+            self.env["crm.lead"]
+            .with_context(active_test=False)
+            .search([("is_rotting", "=", True)]),
+        )
+
+    def test_lead_is_not_stale(self):
+        self._assert_fresh(self._opportunity_in_stage_for(30, type="lead"))
+
+    def test_activity_due_later_keeps_it_fresh(self):
+        lead = self._opportunity_in_stage_for(30)
+        lead.activity_schedule(
+            "mail.mail_activity_data_call",
+            date_deadline=fields.Date.today() + timedelta(days=3),
+            user_id=self.user_sales_leads.id,
+        )
+        self._assert_fresh(lead)
+
+    def test_activity_due_today_keeps_it_fresh(self):
+        lead = self._opportunity_in_stage_for(30)
+        lead.activity_schedule(
+            "mail.mail_activity_data_call", date_deadline=fields.Date.today()
+        )
+        self._assert_fresh(lead)
+
+    def test_overdue_activity_does_not_keep_it_fresh(self):
+        lead = self._opportunity_in_stage_for(30)
+        lead.activity_schedule(
+            "mail.mail_activity_data_call",
+            date_deadline=fields.Date.today() - timedelta(days=1),
+        )
+        self._assert_stale(lead, 30)
+
+    def test_done_activity_does_not_keep_it_fresh(self):
+        lead = self._opportunity_in_stage_for(30)
+        activity = lead.activity_schedule(
+            "mail.mail_activity_data_call",
+            date_deadline=fields.Date.today() + timedelta(days=3),
+        )
+        activity.action_done()
+        self._assert_stale(lead, 30)
+
+    def test_stage_change_makes_it_fresh(self):
+        self.stage_visit.rotting_threshold_days = 14
+        lead = self._opportunity_in_stage_for(30, stage=self.stage_visit)
+        self._assert_stale(lead, 30)
+        lead.stage_id = self.stage_quote
+        self._assert_fresh(lead)
+
+    def test_threshold_is_counted_per_stage(self):
+        self.stage_visit.rotting_threshold_days = 10
+        visit = self._opportunity_in_stage_for(15, stage=self.stage_visit)
+        quote = self._opportunity_in_stage_for(15)
+        self._assert_stale(visit, 15)
+        self._assert_fresh(quote)
+
+    def test_no_threshold_anywhere_finds_no_stale_opportunity(self):
+        self._opportunity_in_stage_for(400)
+        self.env["crm.stage"].search([]).rotting_threshold_days = 0
+        self.assertFalse(self._stale_search())
+
+    def test_days_to_stale_is_set_in_the_stage_form(self):
+        with Form(self.stage_visit) as stage:
+            stage.rotting_threshold_days = 9
+        self.assertEqual(self.stage_visit.rotting_threshold_days, 9)
+
+    def test_negative_days_to_stale_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self.stage_visit.rotting_threshold_days = -1
+
+
+@tagged("post_install", "-at_install", "openfire_crm_stage", "stale")
+class TestStalePipelineQueries(OpenfireStageCase):
+    """Opening a pipeline column costs the same queries for 2 or 60 cards."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_small, cls.stage_large = cls.env["crm.stage"].create(
+            [
+                {"name": name, "probability": 20, "rotting_threshold_days": 7}
+                for name in ("Small", "Large")
+            ]
+        )
+        now = cls.env.cr.now()
+        for stage, count in ((cls.stage_small, 2), (cls.stage_large, 60)):
+            leads = cls.env["crm.lead"].create(
+                [
+                    {
+                        "name": f"{stage.name} {index}",
+                        "type": "opportunity",
+                        "stage_id": stage.id,
+                        "expected_revenue": 1000,
+                    }
+                    for index in range(count)
+                ]
+            )
+            for index, lead in enumerate(leads):
+                if index % 3 != 2:  # one in three was just moved
+                    lead.date_last_stage_update = now - timedelta(days=10)
+                if index % 3 == 1:
+                    lead.activity_schedule(
+                        "mail.mail_activity_data_call",
+                        date_deadline=fields.Date.today() + timedelta(days=2),
+                    )
+        kanban = cls.env["crm.lead"].get_views([(False, "kanban")])
+        arch = etree.fromstring(kanban["views"]["kanban"]["arch"])
+        cls.kanban_spec = {
+            name: {"fields": {"display_name": {}}}
+            if cls.env["crm.lead"]._fields[name].relational
+            else {}
+            for name in arch.xpath("//field/@name")
+        }
+
+    def _open_column(self, stage):
+        """What the pipeline asks for a column: its totals, its cards with the
+        kanban's fields, its stale count."""
+        Lead = self.env["crm.lead"]
+        domain = [("type", "=", "opportunity"), ("stage_id", "=", stage.id)]
+        Lead.web_read_group(
+            domain, ["expected_revenue:sum", "prorated_revenue:sum"], ["stage_id"]
+        )
+        cards = Lead.web_search_read(domain, self.kanban_spec, limit=80)["records"]
+        stale = Lead.read_group(
+            [*domain, ("is_rotting", "=", True)], ["stage_id"], ["stage_id"], lazy=False
+        )
+        return cards, stale
+
+    @users("user_sales_manager")
+    @warmup
+    def test_opening_a_column_costs_the_same_for_2_or_60_cards(self):
+        for stage, stale_count in ((self.stage_small, 1), (self.stage_large, 20)):
+            self.env.invalidate_all()
+            with (
+                self.subTest(stage=stage.name),
+                self.assertQueryCount(user_sales_manager=21),
+            ):
+                cards, stale = self._open_column(stage.with_env(self.env))
+            self.assertEqual(sum(card["is_rotting"] for card in cards), stale_count)
+            self.assertEqual(stale[0]["__count"], stale_count)
+            self.assertEqual(
+                {card["rotting_days"] for card in cards if card["is_rotting"]}, {10}
+            )
+
+
+@tagged("post_install", "-at_install", "openfire_crm_stage", "stale")
+class TestStaleThresholdsMigration(OpenfireStageCase):
+    """Upgrading a database installed before gives the shipped stages their days
+    to stale, and only them."""
+
+    def test_upgrade_gives_the_shipped_stages_their_days(self):
+        stages = self.stage_new | self.stage_estimate | self.stage_visit
+        (stages | self.stage_quote | self.stage_manual).rotting_threshold_days = 0
+        self.stage_visit.rotting_threshold_days = 5  # set by hand: kept
+        migration = load_script(
+            file_path("openfire_crm_stage/migrations/18.0.1.1.0/post-migrate.py"),
+            "openfire_crm_stage_post_migration",
+        )
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(
+            [
+                stage.rotting_threshold_days
+                for stage in (*stages, self.stage_quote, self.stage_won)
+            ],
+            [7, 14, 5, 21, 0],
+        )
+        self.assertEqual(self.stage_manual.rotting_threshold_days, 0)
