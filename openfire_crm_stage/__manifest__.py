@@ -10,6 +10,7 @@
     "depends": ["crm", "sale_crm", "base_automation"],
     "data": [
         "security/ir.model.access.csv",
+        "security/crm_stage_duration_security.xml",
         "data/crm_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",
@@ -18,6 +19,7 @@
         "views/sale_order_views.xml",
         "views/ir_actions_server_views.xml",
         "wizard/crm_stage_delete_views.xml",
+        "report/crm_stage_duration_views.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",

@@ -12,5 +12,11 @@ class SaleOrder(models.Model):
         "is the priced offer. Automation rules move the opportunity accordingly.",
     )
 
+    def _action_confirm(self):
+        """A confirmed quote needs no follow-up."""
+        res = super()._action_confirm()
+        self.opportunity_id._close_quote_follow_ups()
+        return res
+
     def _stage_automation_opportunities(self):
         return [(order.opportunity_id, order) for order in self if order.opportunity_id]

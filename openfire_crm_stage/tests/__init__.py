@@ -8,3 +8,5 @@ from . import test_stage_automation
 from . import test_translation
 from . import test_pipeline_tours
 from . import test_description
+from . import test_stage_duration
+from . import test_quote_follow_up

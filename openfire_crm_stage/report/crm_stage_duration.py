@@ -1,0 +1,209 @@
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+
+class CrmStageDuration(models.Model):
+    """One row per stage visit of an opportunity, read from the stage tracking Odoo
+    keeps on every opportunity (history from before this module included)."""
+
+    _name = "crm.stage.duration"
+    _description = "Time in Stage"
+    _auto = False
+    _rec_name = "lead_id"
+    _order = "date_in desc, id desc"
+    # flushed before the view is read; Odoo reads it on the class
+    _depends = {  # noqa: RUF012
+        "crm.lead": [
+            "active",
+            "company_id",
+            "create_date",
+            "date_closed",
+            "stage_id",
+            "team_id",
+            "type",
+            "user_id",
+        ],
+        "crm.stage": ["is_won", "name", "sequence"],
+        "mail.message": ["date", "model", "res_id"],
+        "mail.tracking.value": [
+            "field_id",
+            "mail_message_id",
+            "new_value_char",
+            "new_value_integer",
+            "old_value_char",
+            "old_value_integer",
+        ],
+    }
+
+    lead_id = fields.Many2one("crm.lead", string="Opportunity", readonly=True)
+    stage_name = fields.Char(
+        string="Stage",
+        translate=True,
+        readonly=True,
+        help="The stage's current name, or the name it had when it was deleted.",
+    )
+    stage_id = fields.Many2one(
+        "crm.stage",
+        string="Stage Record",
+        readonly=True,
+        help="Empty when the stage has been deleted since.",
+    )
+    stage_sequence = fields.Integer(string="Stage Sequence", readonly=True)
+    team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
+    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
+    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    date_in = fields.Datetime(string="Entered On", readonly=True)
+    date_out = fields.Datetime(
+        string="Left On",
+        readonly=True,
+        help="Empty while the opportunity is still open in this stage. A won or "
+        "lost opportunity leaves its last stage when it is closed.",
+    )
+    days = fields.Float(
+        string="Days in Stage", digits=(16, 1), aggregator="avg", readonly=True
+    )
+    days_median = fields.Float(
+        string="Median Days in Stage",
+        digits=(16, 1),
+        aggregator="avg",
+        readonly=True,
+        help="Grouped, the median of the days spent in the stage: half of the "
+        "visits were shorter, half longer.",
+    )
+    outcome = fields.Selection(
+        [("open", "Open"), ("won", "Won"), ("lost", "Lost")],
+        readonly=True,
+        help="How the opportunity ended, or Open while it is still in progress.",
+    )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                self._query(),
+            )
+        )
+
+    def _query(self):
+        """Each stage change opens a visit that the next change closes; an
+        opportunity's first visit starts at its creation, in the stage its first
+        change left (or its stage today, if it never changed). A row's id is even
+        for a change (twice the tracking value's) and odd for a creation, so that
+        it stays the same from one reading to the next."""
+        return SQL(
+            """
+            WITH changes AS (
+                SELECT message.res_id AS lead_id,
+                       tracking.id AS tracking_id,
+                       message.date,
+                       tracking.old_value_integer AS old_stage_id,
+                       tracking.old_value_char AS old_stage_name,
+                       tracking.new_value_integer AS new_stage_id,
+                       tracking.new_value_char AS new_stage_name,
+                       ROW_NUMBER() OVER visits AS rank,
+                       LEAD(message.date) OVER visits AS next_date
+                  FROM mail_tracking_value tracking
+                  JOIN mail_message message ON message.id = tracking.mail_message_id
+                 WHERE tracking.field_id = (
+                           SELECT id FROM ir_model_fields
+                            WHERE model = 'crm.lead' AND name = 'stage_id'
+                       )
+                   AND message.model = 'crm.lead'
+                WINDOW visits AS (
+                    PARTITION BY message.res_id ORDER BY message.date, tracking.id
+                )
+            ), visits AS (
+                SELECT lead.id * 2 + 1 AS id,
+                       lead.id AS lead_id,
+                       COALESCE(first.old_stage_id, lead.stage_id) AS stage_id,
+                       first.old_stage_name AS tracked_name,
+                       lead.create_date AS date_in,
+                       first.date AS date_out
+                  FROM crm_lead lead
+                  LEFT JOIN changes first ON first.lead_id = lead.id AND first.rank = 1
+                 UNION ALL
+                SELECT tracking_id * 2, lead_id, new_stage_id, new_stage_name, date,
+                       next_date
+                  FROM changes
+            )
+            SELECT visit.id,
+                   visit.lead_id,
+                   stage.id AS stage_id,
+                   COALESCE(
+                       stage.name, jsonb_build_object('en_US', visit.tracked_name)
+                   ) AS stage_name,
+                   stage.sequence AS stage_sequence,
+                   lead.team_id,
+                   lead.user_id,
+                   lead.company_id,
+                   visit.date_in,
+                   closing.date_out,
+                   EXTRACT(
+                       EPOCH FROM COALESCE(
+                           closing.date_out, NOW() AT TIME ZONE 'UTC'
+                       ) - visit.date_in
+                   ) / 86400 AS days,
+                   EXTRACT(
+                       EPOCH FROM COALESCE(
+                           closing.date_out, NOW() AT TIME ZONE 'UTC'
+                       ) - visit.date_in
+                   ) / 86400 AS days_median,
+                   outcome.outcome
+              FROM visits visit
+              JOIN crm_lead lead ON lead.id = visit.lead_id
+              LEFT JOIN crm_stage stage ON stage.id = visit.stage_id
+              LEFT JOIN crm_stage lead_stage ON lead_stage.id = lead.stage_id
+             CROSS JOIN LATERAL (
+                   SELECT CASE
+                          WHEN NOT lead.active THEN 'lost'
+                          WHEN lead_stage.is_won THEN 'won'
+                          ELSE 'open'
+                          END AS outcome
+             ) outcome
+             CROSS JOIN LATERAL (
+                   -- a won or lost opportunity leaves its last stage when closed
+                   SELECT COALESCE(
+                              visit.date_out,
+                              CASE WHEN outcome.outcome != 'open'
+                                   THEN GREATEST(lead.date_closed, visit.date_in)
+                              END
+                          ) AS date_out
+             ) closing
+             WHERE lead.type = 'opportunity'
+               AND (stage.id IS NOT NULL OR visit.tracked_name != '')
+            """
+        )
+
+    def _read_group_select(self, aggregate_spec, query):
+        """The median is PostgreSQL's, computed per group."""
+        if aggregate_spec != "days_median:avg":
+            return super()._read_group_select(aggregate_spec, query)
+        return SQL(
+            "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %s)",
+            self._field_to_sql(self._table, "days_median", query),
+        )
+
+    def _read_group_orderby(self, order, groupby_terms, query):
+        """Stages read in pipeline order, not alphabetically; deleted ones last."""
+        if "stage_name" in groupby_terms:
+            groupby_terms = dict(
+                groupby_terms,
+                stage_name=SQL(
+                    "MIN(%s), %s",
+                    self._field_to_sql(self._table, "stage_sequence", query),
+                    groupby_terms["stage_name"],
+                ),
+            )
+        return super()._read_group_orderby(order, groupby_terms, query)
+
+    def action_open_opportunity(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "crm.lead",
+            "res_id": self.lead_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
