@@ -14,6 +14,7 @@
         "data/crm_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",
+        "data/ir_cron_data.xml",
         "views/crm_stage_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
@@ -30,4 +31,5 @@
         ],
     },
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
 }

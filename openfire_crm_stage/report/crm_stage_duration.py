@@ -1,5 +1,11 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
+
+# the visits of the stage history, refreshed daily (see _query)
+STORED_VISITS = "crm_stage_duration_visit"
+STAGE_FIELD = SQL(
+    "(SELECT id FROM ir_model_fields WHERE model = 'crm.lead' AND name = 'stage_id')"
+)
 
 
 class CrmStageDuration(models.Model):
@@ -80,18 +86,44 @@ class CrmStageDuration(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
+                """
+                DROP MATERIALIZED VIEW IF EXISTS %(stored)s;
+                CREATE MATERIALIZED VIEW %(stored)s AS (%(visits)s);
+                CREATE UNIQUE INDEX ON %(stored)s (id);
+                """,
+                stored=SQL.identifier(STORED_VISITS),
+                visits=self._visits_query(),
+            )
+        )
+        self._create_view()
+
+    def _create_view(self):
+        """The view names the last stage change and opportunity stored: the
+        planner then knows how few were made since."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT COALESCE(MAX(tracking_id), 0), COALESCE(MAX(lead_id), 0)"
+                " FROM %s",
+                SQL.identifier(STORED_VISITS),
+            )
+        )
+        last_tracking_id, last_lead_id = self.env.cr.fetchone()
+        self.env.cr.execute(
+            SQL(
                 "CREATE OR REPLACE VIEW %s AS (%s)",
                 SQL.identifier(self._table),
-                self._query(),
+                self._query(last_tracking_id, last_lead_id),
             )
         )
 
-    def _query(self):
+    def _visits_query(self, lead_ids=None):
         """Each stage change opens a visit that the next change closes; an
         opportunity's first visit starts at its creation, in the stage its first
-        change left (or its stage today, if it never changed). A row's id is even
+        change left (NULL: its stage today, as it never changed). Its id is even
         for a change (twice the tracking value's) and odd for a creation, so that
-        it stays the same from one reading to the next."""
+        it stays the same from one reading to the next. ``lead_ids``: an SQL
+        query of the opportunities to read, all of them by default."""
+        in_leads = SQL("IN (%s)", lead_ids) if lead_ids else SQL("IS NOT NULL")
         return SQL(
             """
             WITH changes AS (
@@ -106,27 +138,71 @@ class CrmStageDuration(models.Model):
                        LEAD(message.date) OVER visits AS next_date
                   FROM mail_tracking_value tracking
                   JOIN mail_message message ON message.id = tracking.mail_message_id
-                 WHERE tracking.field_id = (
-                           SELECT id FROM ir_model_fields
-                            WHERE model = 'crm.lead' AND name = 'stage_id'
-                       )
+                 WHERE tracking.field_id = %(field)s
                    AND message.model = 'crm.lead'
+                   AND message.res_id %(in_leads)s
                 WINDOW visits AS (
                     PARTITION BY message.res_id ORDER BY message.date, tracking.id
                 )
+            )
+            SELECT lead.id * 2 + 1 AS id,
+                   lead.id AS lead_id,
+                   NULL::integer AS tracking_id,
+                   CASE WHEN first.lead_id IS NOT NULL
+                        THEN first.old_stage_id
+                   END AS stage_id,
+                   first.old_stage_name AS tracked_name,
+                   lead.create_date AS date_in,
+                   first.date AS date_out
+              FROM crm_lead lead
+              LEFT JOIN changes first ON first.lead_id = lead.id AND first.rank = 1
+             WHERE lead.id %(in_leads)s
+             UNION ALL
+            SELECT tracking_id * 2, lead_id, tracking_id, new_stage_id,
+                   new_stage_name, date, next_date
+              FROM changes
+            """,
+            field=STAGE_FIELD,
+            in_leads=in_leads,
+        )
+
+    def _query(self, last_tracking_id, last_lead_id):
+        """The visits stored at the last refresh, except those of the
+        opportunities created or moved since, which are read from the tracking
+        as it is now: the report is never late, and reads little history live.
+        The current name of the stage, the team, salesperson and outcome of the
+        opportunity are always read live."""
+        # a won or lost opportunity leaves its last stage when it is closed
+        date_out = SQL(
+            """COALESCE(
+                   visit.date_out,
+                   CASE WHEN NOT lead.active OR lead_stage.is_won
+                        THEN GREATEST(lead.date_closed, visit.date_in)
+                   END
+               )"""
+        )
+        return SQL(
+            """
+            WITH changed AS (
+                SELECT message.res_id AS lead_id
+                  FROM mail_tracking_value tracking
+                  JOIN mail_message message ON message.id = tracking.mail_message_id
+                 WHERE tracking.id > %(last_tracking_id)s
+                   AND tracking.field_id = %(field)s
+                   AND message.model = 'crm.lead'
+                 UNION
+                SELECT id FROM crm_lead WHERE id > %(last_lead_id)s
             ), visits AS (
-                SELECT lead.id * 2 + 1 AS id,
-                       lead.id AS lead_id,
-                       COALESCE(first.old_stage_id, lead.stage_id) AS stage_id,
-                       first.old_stage_name AS tracked_name,
-                       lead.create_date AS date_in,
-                       first.date AS date_out
-                  FROM crm_lead lead
-                  LEFT JOIN changes first ON first.lead_id = lead.id AND first.rank = 1
+                SELECT stored.id, stored.lead_id, stored.stage_id,
+                       stored.tracked_name, stored.date_in, stored.date_out
+                  FROM %(stored)s stored
+                 WHERE NOT EXISTS (
+                           SELECT FROM changed WHERE changed.lead_id = stored.lead_id
+                       )
                  UNION ALL
-                SELECT tracking_id * 2, lead_id, new_stage_id, new_stage_name, date,
-                       next_date
-                  FROM changes
+                SELECT live.id, live.lead_id, live.stage_id, live.tracked_name,
+                       live.date_in, live.date_out
+                  FROM (%(live)s) live
             )
             SELECT visit.id,
                    visit.lead_id,
@@ -139,42 +215,43 @@ class CrmStageDuration(models.Model):
                    lead.user_id,
                    lead.company_id,
                    visit.date_in,
-                   closing.date_out,
-                   EXTRACT(
-                       EPOCH FROM COALESCE(
-                           closing.date_out, NOW() AT TIME ZONE 'UTC'
-                       ) - visit.date_in
-                   ) / 86400 AS days,
-                   EXTRACT(
-                       EPOCH FROM COALESCE(
-                           closing.date_out, NOW() AT TIME ZONE 'UTC'
-                       ) - visit.date_in
-                   ) / 86400 AS days_median,
-                   outcome.outcome
+                   %(date_out)s AS date_out,
+                   %(days)s AS days,
+                   %(days)s AS days_median,
+                   CASE WHEN NOT lead.active THEN 'lost'
+                        WHEN lead_stage.is_won THEN 'won'
+                        ELSE 'open'
+                   END AS outcome
               FROM visits visit
               JOIN crm_lead lead ON lead.id = visit.lead_id
-              LEFT JOIN crm_stage stage ON stage.id = visit.stage_id
+              LEFT JOIN crm_stage stage
+                     ON stage.id = COALESCE(visit.stage_id, lead.stage_id)
               LEFT JOIN crm_stage lead_stage ON lead_stage.id = lead.stage_id
-             CROSS JOIN LATERAL (
-                   SELECT CASE
-                          WHEN NOT lead.active THEN 'lost'
-                          WHEN lead_stage.is_won THEN 'won'
-                          ELSE 'open'
-                          END AS outcome
-             ) outcome
-             CROSS JOIN LATERAL (
-                   -- a won or lost opportunity leaves its last stage when closed
-                   SELECT COALESCE(
-                              visit.date_out,
-                              CASE WHEN outcome.outcome != 'open'
-                                   THEN GREATEST(lead.date_closed, visit.date_in)
-                              END
-                          ) AS date_out
-             ) closing
              WHERE lead.type = 'opportunity'
                AND (stage.id IS NOT NULL OR visit.tracked_name != '')
-            """
+            """,
+            stored=SQL.identifier(STORED_VISITS),
+            last_tracking_id=last_tracking_id,
+            last_lead_id=last_lead_id,
+            field=STAGE_FIELD,
+            live=self._visits_query(SQL("SELECT lead_id FROM changed")),
+            date_out=date_out,
+            days=SQL(
+                "EXTRACT(EPOCH FROM COALESCE(%s, NOW() AT TIME ZONE 'UTC')"
+                " - visit.date_in) / 86400",
+                date_out,
+            ),
         )
+
+    @api.model
+    def _refresh_stored_visits(self):
+        """Store the visits as they are now (daily cron): the fewer opportunities
+        moved since, the faster the report."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL("REFRESH MATERIALIZED VIEW %s", SQL.identifier(STORED_VISITS))
+        )
+        self._create_view()
 
     def _read_group_select(self, aggregate_spec, query):
         """The median is PostgreSQL's, computed per group."""

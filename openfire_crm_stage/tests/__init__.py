@@ -10,3 +10,4 @@ from . import test_pipeline_tours
 from . import test_description
 from . import test_stage_duration
 from . import test_quote_follow_up
+from . import test_stage_duration_tours

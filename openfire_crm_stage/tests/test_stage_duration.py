@@ -236,6 +236,32 @@ class TestStageDuration(OpenfireStageCase):
             ],
         )
 
+    def test_stored_history_reads_as_the_live_one(self):
+        """The nightly refresh stores the history: the report reads the same,
+        and what happens afterwards shows at once."""
+        lead = self._opportunity(
+            day(1, 5),
+            [
+                (None, self.stage_new),
+                (day(1, 8), self.stage_estimate),
+                (day(1, 18), self.stage_quote),
+            ],
+        )
+        visits = self._visits(lead)
+        self.Report._refresh_stored_visits()
+        self.assertEqual(self._visits(lead), visits)
+        self.stage_estimate.name = "Free Estimate"
+        self._win(lead, day(1, 25))
+        self.assertEqual(
+            self._visits(lead),
+            [
+                ("New", "2026-01-05", "2026-01-08", 3.0, "won"),
+                ("Free Estimate", "2026-01-08", "2026-01-18", 10.0, "won"),
+                ("Quote", "2026-01-18", "2026-01-25", 7.0, "won"),
+                ("Won", "2026-01-25", "2026-01-25", 0.0, "won"),
+            ],
+        )
+
     def test_salesman_sees_only_his_opportunities(self):
         own = self._opportunity(day(1, 2), [(None, self.stage_new)])
         other = self._opportunity(
