@@ -3,9 +3,6 @@ from odoo.tools import SQL
 
 # the visits of the stage history, refreshed daily (see _query)
 STORED_VISITS = "crm_stage_duration_visit"
-STAGE_FIELD = SQL(
-    "(SELECT id FROM ir_model_fields WHERE model = 'crm.lead' AND name = 'stage_id')"
-)
 
 
 class CrmStageDuration(models.Model):
@@ -88,41 +85,42 @@ class CrmStageDuration(models.Model):
             SQL(
                 """
                 DROP MATERIALIZED VIEW IF EXISTS %(stored)s;
-                CREATE MATERIALIZED VIEW %(stored)s AS (%(visits)s);
+                CREATE MATERIALIZED VIEW %(stored)s AS (%(rows)s);
                 CREATE UNIQUE INDEX ON %(stored)s (id);
                 """,
                 stored=SQL.identifier(STORED_VISITS),
-                visits=self._visits_query(),
+                rows=self._rows_query(),
             )
         )
         self._create_view()
 
     def _create_view(self):
-        """The view names the last stage change and opportunity stored: the
-        planner then knows how few were made since."""
+        """The view names the last stage change stored and when: the planner
+        then knows how few opportunities changed since."""
         self.env.cr.execute(
             SQL(
-                "SELECT COALESCE(MAX(tracking_id), 0), COALESCE(MAX(lead_id), 0)"
+                "SELECT COALESCE(MAX(tracking_id), 0), NOW() AT TIME ZONE 'UTC'"
                 " FROM %s",
                 SQL.identifier(STORED_VISITS),
             )
         )
-        last_tracking_id, last_lead_id = self.env.cr.fetchone()
+        last_tracking_id, stored_on = self.env.cr.fetchone()
         self.env.cr.execute(
             SQL(
                 "CREATE OR REPLACE VIEW %s AS (%s)",
                 SQL.identifier(self._table),
-                self._query(last_tracking_id, last_lead_id),
+                self._query(last_tracking_id, stored_on),
             )
         )
 
-    def _visits_query(self, lead_ids=None):
+    def _rows_query(self, lead_ids=None):
         """Each stage change opens a visit that the next change closes; an
         opportunity's first visit starts at its creation, in the stage its first
-        change left (NULL: its stage today, as it never changed). Its id is even
-        for a change (twice the tracking value's) and odd for a creation, so that
-        it stays the same from one reading to the next. ``lead_ids``: an SQL
-        query of the opportunities to read, all of them by default."""
+        change left (or its stage today, if it never changed). A won or lost
+        opportunity leaves its last stage when it is closed. A visit's id is
+        even for a change (twice the tracking value's) and odd for a creation,
+        so that it stays the same from one reading to the next. ``lead_ids``: an
+        SQL query of the opportunities to read, all of them by default."""
         in_leads = SQL("IN (%s)", lead_ids) if lead_ids else SQL("IS NOT NULL")
         return SQL(
             """
@@ -144,42 +142,64 @@ class CrmStageDuration(models.Model):
                 WINDOW visits AS (
                     PARTITION BY message.res_id ORDER BY message.date, tracking.id
                 )
+            ), visits AS (
+                SELECT lead.id * 2 + 1 AS id,
+                       lead.id AS lead_id,
+                       NULL::integer AS tracking_id,
+                       CASE WHEN first.lead_id IS NULL THEN lead.stage_id
+                            ELSE first.old_stage_id
+                       END AS stage_id,
+                       first.old_stage_name AS tracked_name,
+                       lead.create_date AS date_in,
+                       first.date AS date_out
+                  FROM crm_lead lead
+                  LEFT JOIN changes first ON first.lead_id = lead.id AND first.rank = 1
+                 WHERE lead.id %(in_leads)s
+                 UNION ALL
+                SELECT tracking_id * 2, lead_id, tracking_id, new_stage_id,
+                       new_stage_name, date, next_date
+                  FROM changes
             )
-            SELECT lead.id * 2 + 1 AS id,
-                   lead.id AS lead_id,
-                   NULL::integer AS tracking_id,
-                   CASE WHEN first.lead_id IS NOT NULL
-                        THEN first.old_stage_id
-                   END AS stage_id,
-                   first.old_stage_name AS tracked_name,
-                   lead.create_date AS date_in,
-                   first.date AS date_out
-              FROM crm_lead lead
-              LEFT JOIN changes first ON first.lead_id = lead.id AND first.rank = 1
-             WHERE lead.id %(in_leads)s
-             UNION ALL
-            SELECT tracking_id * 2, lead_id, tracking_id, new_stage_id,
-                   new_stage_name, date, next_date
-              FROM changes
+            SELECT visit.id,
+                   visit.lead_id,
+                   visit.tracking_id,
+                   visit.stage_id,
+                   visit.tracked_name,
+                   lead.team_id,
+                   lead.user_id,
+                   lead.company_id,
+                   visit.date_in,
+                   COALESCE(
+                       visit.date_out,
+                       CASE WHEN NOT lead.active OR lead_stage.is_won
+                            THEN GREATEST(lead.date_closed, visit.date_in)
+                       END
+                   ) AS date_out,
+                   CASE WHEN NOT lead.active THEN 'lost'
+                        WHEN lead_stage.is_won THEN 'won'
+                        ELSE 'open'
+                   END AS outcome
+              FROM visits visit
+              JOIN crm_lead lead ON lead.id = visit.lead_id
+              LEFT JOIN crm_stage lead_stage ON lead_stage.id = lead.stage_id
+             WHERE lead.type = 'opportunity'
             """,
-            field=STAGE_FIELD,
+            field=SQL(
+                "(SELECT id FROM ir_model_fields"
+                " WHERE model = 'crm.lead' AND name = 'stage_id')"
+            ),
             in_leads=in_leads,
         )
 
-    def _query(self, last_tracking_id, last_lead_id):
+    def _query(self, last_tracking_id, stored_on):
         """The visits stored at the last refresh, except those of the
-        opportunities created or moved since, which are read from the tracking
-        as it is now: the report is never late, and reads little history live.
-        The current name of the stage, the team, salesperson and outcome of the
-        opportunity are always read live."""
-        # a won or lost opportunity leaves its last stage when it is closed
-        date_out = SQL(
-            """COALESCE(
-                   visit.date_out,
-                   CASE WHEN NOT lead.active OR lead_stage.is_won
-                        THEN GREATEST(lead.date_closed, visit.date_in)
-                   END
-               )"""
+        opportunities changed since (saved, or given a stage change), read live:
+        the report is never late, and reads little live. A transaction started
+        before the refresh may commit after it: an hour of margin. The stage's
+        name and order are always read live."""
+        days = SQL(
+            "EXTRACT(EPOCH FROM COALESCE(visit.date_out, NOW() AT TIME ZONE 'UTC')"
+            " - visit.date_in) / 86400"
         )
         return SQL(
             """
@@ -188,21 +208,17 @@ class CrmStageDuration(models.Model):
                   FROM mail_tracking_value tracking
                   JOIN mail_message message ON message.id = tracking.mail_message_id
                  WHERE tracking.id > %(last_tracking_id)s
-                   AND tracking.field_id = %(field)s
                    AND message.model = 'crm.lead'
                  UNION
-                SELECT id FROM crm_lead WHERE id > %(last_lead_id)s
+                SELECT id FROM crm_lead
+                 WHERE write_date > %(stored_on)s::timestamp - INTERVAL '1 hour'
             ), visits AS (
-                SELECT stored.id, stored.lead_id, stored.stage_id,
-                       stored.tracked_name, stored.date_in, stored.date_out
-                  FROM %(stored)s stored
+                SELECT * FROM %(stored)s stored
                  WHERE NOT EXISTS (
                            SELECT FROM changed WHERE changed.lead_id = stored.lead_id
                        )
                  UNION ALL
-                SELECT live.id, live.lead_id, live.stage_id, live.tracked_name,
-                       live.date_in, live.date_out
-                  FROM (%(live)s) live
+                SELECT * FROM (%(live)s) live
             )
             SELECT visit.id,
                    visit.lead_id,
@@ -211,42 +227,30 @@ class CrmStageDuration(models.Model):
                        stage.name, jsonb_build_object('en_US', visit.tracked_name)
                    ) AS stage_name,
                    stage.sequence AS stage_sequence,
-                   lead.team_id,
-                   lead.user_id,
-                   lead.company_id,
+                   visit.team_id,
+                   visit.user_id,
+                   visit.company_id,
                    visit.date_in,
-                   %(date_out)s AS date_out,
+                   visit.date_out,
                    %(days)s AS days,
                    %(days)s AS days_median,
-                   CASE WHEN NOT lead.active THEN 'lost'
-                        WHEN lead_stage.is_won THEN 'won'
-                        ELSE 'open'
-                   END AS outcome
+                   visit.outcome
               FROM visits visit
               JOIN crm_lead lead ON lead.id = visit.lead_id
-              LEFT JOIN crm_stage stage
-                     ON stage.id = COALESCE(visit.stage_id, lead.stage_id)
-              LEFT JOIN crm_stage lead_stage ON lead_stage.id = lead.stage_id
-             WHERE lead.type = 'opportunity'
-               AND (stage.id IS NOT NULL OR visit.tracked_name != '')
+              LEFT JOIN crm_stage stage ON stage.id = visit.stage_id
+             WHERE stage.id IS NOT NULL OR visit.tracked_name != ''
             """,
-            stored=SQL.identifier(STORED_VISITS),
             last_tracking_id=last_tracking_id,
-            last_lead_id=last_lead_id,
-            field=STAGE_FIELD,
-            live=self._visits_query(SQL("SELECT lead_id FROM changed")),
-            date_out=date_out,
-            days=SQL(
-                "EXTRACT(EPOCH FROM COALESCE(%s, NOW() AT TIME ZONE 'UTC')"
-                " - visit.date_in) / 86400",
-                date_out,
-            ),
+            stored_on=stored_on,
+            stored=SQL.identifier(STORED_VISITS),
+            live=self._rows_query(SQL("SELECT lead_id FROM changed")),
+            days=days,
         )
 
     @api.model
     def _refresh_stored_visits(self):
         """Store the visits as they are now (daily cron): the fewer opportunities
-        moved since, the faster the report."""
+        changed since, the faster the report."""
         self.env.flush_all()
         self.env.cr.execute(
             SQL("REFRESH MATERIALIZED VIEW %s", SQL.identifier(STORED_VISITS))
