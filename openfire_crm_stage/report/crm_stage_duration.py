@@ -25,6 +25,7 @@ class CrmStageDuration(models.Model):
             "team_id",
             "type",
             "user_id",
+            "write_date",
         ],
         "crm.stage": ["is_won", "name", "sequence"],
         "mail.message": ["date", "model", "res_id"],

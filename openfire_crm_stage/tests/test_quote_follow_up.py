@@ -113,6 +113,17 @@ class TestQuoteFollowUp(OpenfireStageCase):
         self._send(self._order())
         self.assertEqual(self._follow_ups(), [])
 
+    def test_quote_sent_by_a_salesman_on_a_colleague_opportunity(self):
+        """The salesman sees only his own opportunities: sending a quote on a
+        colleague's one still plans its follow-up, for the colleague."""
+        self.opportunity.user_id = self.user_sales_leads
+        order = self._order().with_user(self.user_sales_salesman)
+        order.sudo().user_id = self.user_sales_salesman
+        self._send(order)
+        self.assertEqual(
+            self._follow_ups(), [(date(2026, 3, 11), self.user_sales_leads)]
+        )
+
     def test_won_opportunity_closes_its_follow_up(self):
         self._send(self._order())
         self.opportunity.action_set_won()
