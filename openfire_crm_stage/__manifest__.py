@@ -10,14 +10,18 @@
     "depends": ["crm", "sale_crm", "base_automation"],
     "data": [
         "security/ir.model.access.csv",
+        "security/crm_stage_duration_security.xml",
         "data/crm_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",
+        "data/quote_follow_up_data.xml",
+        "data/ir_cron_data.xml",
         "views/crm_stage_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
         "views/ir_actions_server_views.xml",
         "wizard/crm_stage_delete_views.xml",
+        "report/crm_stage_duration_views.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",

@@ -1,6 +1,9 @@
 import logging
 
+from odoo.tools import SQL
 from odoo.tools.translate import TranslationImporter, get_po_paths
+
+from .report.crm_stage_duration import STORED_VISITS
 
 _logger = logging.getLogger(__name__)
 
@@ -64,3 +67,9 @@ def uninstall_hook(env):
             _logger.info("%s kept: still in use.", record.display_name)
     # the index behind the pipeline's stale counts would only slow down writes
     env.cr.execute("DROP INDEX IF EXISTS crm_lead_stale_count_index")
+    # the report's stored visits are the module's, Odoo drops only its view
+    env.cr.execute(
+        SQL(
+            "DROP MATERIALIZED VIEW IF EXISTS %s CASCADE", SQL.identifier(STORED_VISITS)
+        )
+    )

@@ -1,6 +1,7 @@
 import logging
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
+import pytz
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -29,7 +30,7 @@ class CrmLead(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # The pipeline counts the stale opportunities of every column on each
         # load: this index answers the count without reading the table.
         create_index(
@@ -39,6 +40,7 @@ class CrmLead(models.Model):
             ["stage_id", "date_last_stage_update", "id"],
             where="active AND type = 'opportunity'",
         )
+        return res
 
     # ------------------------------------------------------------
     # COMPUTE / ONCHANGE
@@ -140,6 +142,17 @@ class CrmLead(models.Model):
             if probability is not None:
                 leads_vals["probability"] = probability
             res = super(CrmLead, leads).write(leads_vals) and res
+        return res
+
+    def _handle_won_lost(self, vals):
+        """Odoo's hook on opportunities being won or lost: a won one needs no
+        quote follow-up (a lost one loses its activities in Odoo itself)."""
+        res = super()._handle_won_lost(vals)
+        if (
+            vals.get("stage_id")
+            and self.env["crm.stage"].browse(vals["stage_id"]).is_won
+        ):
+            self._close_quote_follow_ups()
         return res
 
     # ------------------------------------------------------------
@@ -301,3 +314,53 @@ class CrmLead(models.Model):
                 [("activity_ids", "not any", self._planned_activity_domain())],
             ]
         )
+
+    def _schedule_quote_follow_up(self):
+        """Plan a quote follow-up on each opportunity, or move its open one to the
+        new date: a quote sent again never piles up follow-ups. Its delay and
+        assignee are the activity type's, so that they are set without code."""
+        activity_type = self.env.ref(
+            "openfire_crm_stage.mail_activity_type_quote_follow_up"
+        )
+        for lead in self.filtered("active"):
+            deadline = lead._quote_follow_up_deadline(activity_type)
+            follow_ups = lead.activity_ids.filtered(
+                lambda activity: activity.activity_type_id == activity_type
+            )
+            if follow_ups:
+                follow_ups.date_deadline = deadline
+                continue
+            lead.activity_schedule(
+                activity_type_id=activity_type.id,
+                date_deadline=deadline,
+                user_id=(
+                    activity_type.default_user_id or lead.user_id or self.env.user
+                ).id,
+            )
+
+    def _close_quote_follow_ups(self):
+        """The opportunity is won or its quote confirmed: nothing to follow up."""
+        activity_type = self.env.ref(
+            "openfire_crm_stage.mail_activity_type_quote_follow_up"
+        )
+        self.activity_ids.filtered(
+            lambda activity: activity.activity_type_id == activity_type
+        ).action_feedback()
+
+    def _quote_follow_up_deadline(self, activity_type):
+        """The activity type's delay; in days, these are the company's working
+        days (its working hours and public holidays)."""
+        self.ensure_one()
+        calendar = (self.company_id or self.env.company).resource_calendar_id
+        if activity_type.delay_unit != "days" or not calendar:
+            return activity_type._get_date_deadline()
+        timezone = pytz.timezone(calendar.tz or "UTC")
+        # counted from tomorrow: a quote sent at night waits as long as one sent
+        # in the morning
+        tomorrow = datetime.combine(
+            fields.Date.context_today(self) + timedelta(days=1), time.min
+        )
+        end = calendar.plan_days(
+            activity_type.delay_count, timezone.localize(tomorrow), compute_leaves=True
+        )
+        return end.date() if end else activity_type._get_date_deadline()

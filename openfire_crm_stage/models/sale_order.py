@@ -11,3 +11,9 @@ class SaleOrder(models.Model):
         help="An estimate is a pre-quote given before the technical visit; a quote "
         "is the priced offer. Automation rules move the opportunity accordingly.",
     )
+
+    def _action_confirm(self):
+        """A confirmed quote needs no follow-up."""
+        res = super()._action_confirm()
+        self.opportunity_id._close_quote_follow_ups()
+        return res

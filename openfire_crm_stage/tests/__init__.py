@@ -9,3 +9,6 @@ from . import test_pipeline_tours
 from . import test_stale_opportunities
 from . import test_weighted_value
 from . import test_pipeline_stale_tours
+from . import test_stage_duration
+from . import test_quote_follow_up
+from . import test_stage_duration_tours

@@ -18,11 +18,16 @@ SHIPPED = (
     "openfire_crm_stage.automation_visit_to_technical_visit",
     "openfire_crm_stage.automation_quote_to_quote",
     "openfire_crm_stage.automation_quote_sent_to_quote",
+    "openfire_crm_stage.mail_activity_type_quote_follow_up",
+    "openfire_crm_stage.automation_quote_sent_follow_up",
+    "openfire_crm_stage.ir_cron_stage_duration_refresh",
 )
 DATA_FILES = (
     "data/crm_stage_data.xml",
     "data/mail_activity_type_data.xml",
     "data/base_automation_data.xml",
+    "data/quote_follow_up_data.xml",
+    "data/ir_cron_data.xml",
 )
 
 
@@ -106,8 +111,9 @@ class TestCrmStageData(OpenfireStageCase):
         self.env["crm.lead"].with_context(active_test=False).search(
             [("stage_id", "in", stages.ids)]
         ).write({"stage_id": self.stage_manual.id})
+        activity_types = [r for r in records if r._name == "mail.activity.type"]
         self.env["mail.activity"].search(
-            [("activity_type_id", "=", records[5].id)]
+            [("activity_type_id", "in", [t.id for t in activity_types])]
         ).unlink()
         for record in records:
             record.unlink()
@@ -121,7 +127,7 @@ class TestCrmStageData(OpenfireStageCase):
             )
         )
 
-    def test_upgrade_from_1_0_gives_the_email_rule_its_quote_condition(self):
+    def test_upgrade_from_1_0_brings_the_email_rule_and_follow_up_up_to_date(self):
         rule = self.env.ref("openfire_crm_stage.automation_quote_sent_to_quote")
         rule.filter_pre_domain = False  # as version 18.0.1.0.0 shipped it
         self.env.flush_all()
@@ -129,10 +135,14 @@ class TestCrmStageData(OpenfireStageCase):
         spec = importlib.util.spec_from_file_location("post_migrate", path)
         migration = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(migration)
+        for xmlid in SHIPPED[-3:]:  # new in 18.0.1.1.0
+            self.env.ref(xmlid).unlink()
         migration.migrate(self.env.cr, "18.0.1.0.0")
         self.env.invalidate_all()
         self.assertEqual(rule.filter_pre_domain, rule.filter_domain)
         self.assertIn("costing_type", rule.filter_pre_domain)
+        for xmlid in SHIPPED[-3:]:
+            self.assertTrue(self.env.ref(xmlid, raise_if_not_found=False), xmlid)
 
     def test_upgrade_keeps_what_a_consultant_changed(self):
         self.stage_quote.write(

@@ -2,7 +2,10 @@
 records are noupdate, so an upgrade does not load their new values."""
 
 from odoo import SUPERUSER_ID, api
+from odoo.tools import convert_file
 
+# their records are new: forcecreate off keeps an upgrade from creating them
+NEW_DATA_FILES = ("data/quote_follow_up_data.xml", "data/ir_cron_data.xml")
 SHIPPED_THRESHOLDS = {
     "crm.stage_lead1": 7,
     "crm.stage_lead2": 14,
@@ -32,3 +35,7 @@ def migrate(cr, version):
         stage = env.ref(xmlid, raise_if_not_found=False)
         if stage and not stage.rotting_threshold_days and not stage.is_won:
             stage.rotting_threshold_days = days
+    for data_file in NEW_DATA_FILES:
+        convert_file(
+            env, "openfire_crm_stage", data_file, {}, mode="init", noupdate=True
+        )

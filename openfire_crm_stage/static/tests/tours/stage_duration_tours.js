@@ -1,0 +1,90 @@
+/** @odoo-module **/
+/**
+ * CRM › Reporting › Stage Durations, in English and in French: from the home
+ * menu, open the report, drill into a stage, open an opportunity behind it.
+ * The data comes from tests/test_stage_duration_tours.py.
+ */
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+const LABELS = {
+    en: {
+        reporting: "Reporting",
+        report: "Stage Durations",
+        quote: "Quote",
+        team: "Sales Team",
+        days: "Days in Stage",
+        median: "Median Days in Stage",
+    },
+    fr: {
+        reporting: "Analyse",
+        report: "Durées des étapes",
+        quote: "Devis",
+        team: "Équipe commerciale",
+        days: "Jours dans l'étape",
+        median: "Jours dans l'étape (médiane)",
+    },
+};
+
+function stageDurationSteps(l) {
+    return [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "open CRM",
+            trigger: '.o_app[data-menu-xmlid="crm.crm_menu_root"]',
+            run: "click",
+        },
+        {
+            content: "open the reporting menu",
+            trigger: `.dropdown-toggle[data-menu-xmlid="crm.crm_menu_report"]:contains(${l.reporting})`,
+            run: "click",
+        },
+        {
+            trigger: `.dropdown-item[data-menu-xmlid="openfire_crm_stage.crm_stage_duration_menu"]:contains(${l.report})`,
+            run: "click",
+        },
+        {
+            content: "the pivot shows the average and the median per stage and team",
+            trigger: `.o_pivot thead:contains("${l.days}"):contains("${l.median}")`,
+        },
+        {
+            content: "keep the user's team",
+            trigger: ".o_searchview_input",
+            run: "edit Brittany installers",
+        },
+        {
+            trigger: `.o_searchview_autocomplete .o_menu_item:contains("${l.team}")`,
+            run: "click",
+        },
+        {
+            trigger: ".o_pivot thead:contains(Brittany installers):not(:contains(Sales))",
+        },
+        {
+            content: "drill into the quote stage",
+            trigger: `.o_pivot tbody tr:has(th:contains(${l.quote})) td.o_pivot_cell_value:not(.o_empty)`,
+            run: "click",
+        },
+        {
+            content: "the opportunities behind it, one row per visit",
+            trigger: `.o_list_view .o_data_row:contains(Hotel smoke detectors):contains(${l.quote})`,
+        },
+        {
+            content: "the list holds that stage only",
+            trigger: `.o_list_view:not(:has(.o_data_row:contains(School fire alarm)))`,
+        },
+        {
+            content: "open the opportunity",
+            trigger: ".o_list_view .o_data_row:contains(Hotel smoke detectors) td.o_data_cell",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_breadcrumb .active:contains(Hotel smoke detectors)",
+        },
+    ];
+}
+
+for (const [lang, labels] of Object.entries(LABELS)) {
+    registry.category("web_tour.tours").add(`openfire_crm_stage_stage_duration_${lang}`, {
+        steps: () => stageDurationSteps(labels),
+    });
+}

@@ -1,0 +1,282 @@
+from datetime import datetime, timedelta
+
+from odoo import Command, fields
+from odoo.tests import tagged
+
+from .common import OpenfireStageCase
+
+
+def day(month, day_, hour=9):
+    return datetime(2026, month, day_, hour)
+
+
+@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_duration")
+class TestStageDuration(OpenfireStageCase):
+    """CRM › Reporting › Stage Durations, on stage histories of known dates."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Report = cls.env["crm.stage.duration"]
+        cls.team_nantes = cls.env["crm.team"].create({"name": "Nantes installers"})
+        cls.stage_survey = cls.env["crm.stage"].create(
+            {"name": "Site Survey", "sequence": 3}
+        )
+
+    def _opportunity(self, created, moves, team=None, **values):
+        """An opportunity created on ``created`` in the first stage of ``moves``,
+        then moved on each (date, stage) that follows."""
+        (_date, first), *changes = moves
+        lead = self._create_opportunity(
+            stage_id=first.id, team_id=(team or self.sales_team_1).id, **values
+        )
+        self._flush_tracking()
+        for _date, stage in changes:
+            lead.write({"stage_id": stage.id})
+            self._flush_tracking()
+        messages = lead.message_ids.filtered("tracking_value_ids").sorted("id")
+        self.assertEqual(len(messages), len(changes))
+        for message, (date, _stage) in zip(messages, changes, strict=True):
+            self._set_date("mail_message", "date", message.id, date)
+        self._set_date("crm_lead", "create_date", lead.id, created)
+        return lead
+
+    def _flush_tracking(self):
+        """What the end of a request does: tracking is written before commit."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    def _set_date(self, table, column, record_id, date):
+        self.env.flush_all()
+        self.env.cr.execute(
+            f"UPDATE {table} SET {column} = %s WHERE id = %s",
+            (date, record_id),
+        )
+        self.env.invalidate_all()
+
+    def _win(self, lead, date):
+        lead.write({"stage_id": self.stage_won.id})
+        self._flush_tracking()
+        message = lead.message_ids.filtered("tracking_value_ids").sorted("id")[-1]
+        self._set_date("mail_message", "date", message.id, date)
+        self._set_date("crm_lead", "date_closed", lead.id, date)
+
+    def _lose(self, leads, date):
+        leads.action_set_lost()
+        for lead in leads:
+            self._set_date("crm_lead", "date_closed", lead.id, date)
+
+    def _visits(self, lead):
+        """(stage, entered on, left on, days, outcome) as the list shows them."""
+        return [
+            (
+                visit.stage_name,
+                str(visit.date_in.date()),
+                visit.date_out and str(visit.date_out.date()),
+                round(visit.days, 1),
+                visit.outcome,
+            )
+            for visit in self.Report.search([("lead_id", "=", lead.id)]).sorted(
+                "date_in"
+            )
+        ]
+
+    def _pivot(self, leads, groupby):
+        """The pivot's cells: average and median days, and visits, per group."""
+        groups = self.Report.read_group(
+            [("lead_id", "in", leads.ids)],
+            ["days:avg", "days_median:avg"],
+            groupby,
+            lazy=False,
+        )
+        return [
+            (
+                *(
+                    group[name][1] if isinstance(group[name], tuple) else group[name]
+                    for name in groupby
+                ),
+                round(group["days"], 2),
+                round(group["days_median"], 2),
+                group["__count"],
+            )
+            for group in groups
+        ]
+
+    def test_each_visit_shows_its_dates_days_and_outcome(self):
+        won = self._opportunity(
+            day(1, 5),
+            [
+                (None, self.stage_new),
+                (day(1, 8), self.stage_estimate),
+                (day(1, 18, 21), self.stage_quote),
+            ],
+        )
+        self._win(won, day(1, 25))
+        lost = self._opportunity(
+            day(1, 5), [(None, self.stage_new), (day(1, 10), self.stage_quote)]
+        )
+        self._lose(lost, day(1, 30))
+        self.assertEqual(
+            self._visits(won),
+            [
+                ("New", "2026-01-05", "2026-01-08", 3.0, "won"),
+                ("Estimate", "2026-01-08", "2026-01-18", 10.5, "won"),
+                ("Quote", "2026-01-18", "2026-01-25", 6.5, "won"),
+                ("Won", "2026-01-25", "2026-01-25", 0.0, "won"),
+            ],
+        )
+        self.assertEqual(
+            self._visits(lost),
+            [
+                ("New", "2026-01-05", "2026-01-10", 5.0, "lost"),
+                # a lost opportunity leaves its stage when it is lost
+                ("Quote", "2026-01-10", "2026-01-30", 20.0, "lost"),
+            ],
+        )
+
+    def test_open_visit_has_no_end_and_counts_until_today(self):
+        entered = fields.Datetime.now() - timedelta(days=4)
+        lead = self._opportunity(
+            entered - timedelta(days=2),
+            [(None, self.stage_new), (entered, self.stage_visit)],
+        )
+        self.assertEqual(
+            self._visits(lead)[-1],
+            ("Technical Visit", str(entered.date()), False, 4.0, "open"),
+        )
+
+    def test_never_moved_opportunity_is_one_visit_from_its_creation(self):
+        created = fields.Datetime.now() - timedelta(days=3)
+        lead = self._opportunity(created, [(None, self.stage_quote)])
+        self.assertEqual(
+            self._visits(lead), [("Quote", str(created.date()), False, 3.0, "open")]
+        )
+
+    def test_pivot_gives_average_and_median_per_stage_and_team(self):
+        leads = self.env["crm.lead"]
+        for estimate_days, team in ((10, None), (1, None), (2, None), (6, "nantes")):
+            leads |= self._opportunity(
+                day(2, 1),
+                [
+                    (None, self.stage_new),
+                    (day(2, 3), self.stage_estimate),
+                    (day(2, 3 + estimate_days), self.stage_quote),
+                ],
+                team=team and self.team_nantes,
+            )
+        self._lose(leads, day(3, 3))
+        team = self.sales_team_1.name
+        self.assertEqual(
+            self._pivot(leads, ["stage_name", "team_id"]),
+            [
+                ("New", team, 2.0, 2.0, 3),
+                ("New", "Nantes installers", 2.0, 2.0, 1),
+                ("Estimate", team, 4.33, 2.0, 3),
+                ("Estimate", "Nantes installers", 6.0, 6.0, 1),
+                ("Quote", team, 23.67, 26.0, 3),
+                ("Quote", "Nantes installers", 22.0, 22.0, 1),
+            ],
+        )
+
+    def test_stages_read_in_pipeline_order_renamed_and_deleted(self):
+        """The graph's bars follow the pipeline; a renamed stage shows its new
+        name, a deleted one the name it had, after the others."""
+        lead = self._opportunity(
+            day(1, 5),
+            [
+                (None, self.stage_new),
+                (day(1, 6), self.stage_survey),
+                (day(1, 10), self.stage_estimate),
+                (day(1, 11), self.stage_visit),
+            ],
+        )
+        self.stage_estimate.name = "Free Estimate"
+        self.stage_survey.unlink()
+        self.stage_new.sequence = 20  # reordered after the others
+        self.assertEqual(
+            [name for name, *_rest in self._pivot(lead, ["stage_name"])],
+            ["Free Estimate", "Technical Visit", "New", "Site Survey"],
+        )
+        survey = self.Report.search(
+            [("lead_id", "=", lead.id), ("stage_name", "=", "Site Survey")]
+        )
+        self.assertEqual(
+            (survey.stage_id, round(survey.days, 1)), (self.env["crm.stage"], 4.0)
+        )
+
+    def test_history_from_before_installation_counts(self):
+        """Tracking rows as vanilla Odoo wrote them before the module came."""
+        lead = self._opportunity(day(1, 2), [(None, self.stage_quote)])
+        field = self.env["ir.model.fields"]._get("crm.lead", "stage_id")
+        message = self.env["mail.message"].create(
+            {
+                "model": "crm.lead",
+                "res_id": lead.id,
+                "message_type": "notification",
+                "tracking_value_ids": [
+                    Command.create(
+                        {
+                            "field_id": field.id,
+                            "old_value_integer": self.stage_new.id,
+                            "old_value_char": "New",
+                            "new_value_integer": self.stage_quote.id,
+                            "new_value_char": "Quote",
+                        }
+                    )
+                ],
+            }
+        )
+        self._set_date("mail_message", "date", message.id, day(1, 9))
+        self._lose(lead, day(1, 19))
+        self.assertEqual(
+            self._visits(lead),
+            [
+                ("New", "2026-01-02", "2026-01-09", 7.0, "lost"),
+                ("Quote", "2026-01-09", "2026-01-19", 10.0, "lost"),
+            ],
+        )
+
+    def test_stored_history_reads_as_the_live_one(self):
+        """The nightly refresh stores the history: the report reads the same,
+        and what happens afterwards shows at once."""
+        lead = self._opportunity(
+            day(1, 5),
+            [
+                (None, self.stage_new),
+                (day(1, 8), self.stage_estimate),
+                (day(1, 18), self.stage_quote),
+            ],
+        )
+        visits = self._visits(lead)
+        # saved yesterday: the report reads it from what the refresh stored
+        self._set_date("crm_lead", "write_date", lead.id, day(1, 20))
+        self.Report._refresh_stored_visits()
+        self.assertEqual(self._visits(lead), visits)
+        self.stage_estimate.name = "Free Estimate"
+        self._win(lead, day(1, 25))
+        self.assertEqual(
+            self._visits(lead),
+            [
+                ("New", "2026-01-05", "2026-01-08", 3.0, "won"),
+                ("Free Estimate", "2026-01-08", "2026-01-18", 10.0, "won"),
+                ("Quote", "2026-01-18", "2026-01-25", 7.0, "won"),
+                ("Won", "2026-01-25", "2026-01-25", 0.0, "won"),
+            ],
+        )
+
+    def test_salesman_sees_only_his_opportunities(self):
+        own = self._opportunity(day(1, 2), [(None, self.stage_new)])
+        other = self._opportunity(
+            day(1, 2), [(None, self.stage_new)], user_id=self.user_sales_leads.id
+        )
+        report = self.Report.with_user(self.user_sales_salesman)
+        self.assertEqual(
+            report.search([("lead_id", "in", (own | other).ids)]).lead_id, own
+        )
+
+    def test_a_visit_opens_its_opportunity(self):
+        lead = self._opportunity(day(1, 2), [(None, self.stage_new)])
+        action = self.Report.search(
+            [("lead_id", "=", lead.id)]
+        ).action_open_opportunity()
+        self.assertEqual((action["res_model"], action["res_id"]), ("crm.lead", lead.id))
