@@ -1,5 +1,6 @@
 import logging
 
+from odoo import Command
 from odoo.tools import SQL
 from odoo.tools.translate import TranslationImporter, get_po_paths
 
@@ -24,9 +25,19 @@ def post_init_hook(env):
 def uninstall_hook(env):
     """Leave nothing broken behind: rules losing their *Move Opportunity Forward*
     action are switched off, and the stage and activity type still in use stay."""
+    # the module's action type, and code calling its quote follow-up (copies of
+    # the shipped rule included), go away with it
     rules = (
         env["ir.actions.server"]
-        .search([("state", "=", "crm_stage")])
+        .search(
+            [
+                "|",
+                ("state", "=", "crm_stage"),
+                "&",
+                ("state", "=", "code"),
+                ("code", "ilike", "_quote_follow_up"),
+            ]
+        )
         .base_automation_id.filtered("active")
     )
     if rules:
@@ -50,12 +61,17 @@ def uninstall_hook(env):
                 .search_count([("stage_id", "=", stage.id)], limit=1)
             ),
         ),
+    ] + [
         (
-            "openfire_crm_stage.mail_activity_type_technical_visit",
+            xmlid,
             lambda activity_type: env["mail.activity"].search_count(
                 [("activity_type_id", "=", activity_type.id)], limit=1
             ),
-        ),
+        )
+        for xmlid in (
+            "openfire_crm_stage.mail_activity_type_technical_visit",
+            "openfire_crm_stage.mail_activity_type_quote_follow_up",
+        )
     ]
     for xmlid, in_use in still_used:
         record = env.ref(xmlid, raise_if_not_found=False)
@@ -65,6 +81,10 @@ def uninstall_hook(env):
                 [("model", "=", record._name), ("res_id", "=", record.id)]
             ).unlink()
             _logger.info("%s kept: still in use.", record.display_name)
+    # the Stages menu goes back to debug mode only, as crm ships it
+    env.ref("crm.menu_crm_lead_stage_act").groups_id = [
+        Command.set([env.ref("base.group_no_one").id])
+    ]
     # the index behind the pipeline's stale counts would only slow down writes
     env.cr.execute("DROP INDEX IF EXISTS crm_lead_stale_count_index")
     # the report's stored visits are the module's, Odoo drops only its view

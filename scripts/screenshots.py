@@ -56,6 +56,8 @@ def main(base_url, database, output_dir):
         page.goto(base_url + PIPELINE)
         page.wait_for_selector(CARDS)
         capture(page, output, "pipeline.png")
+        page.wait_for_selector(".o_openfire_stale_badge")
+        capture(page, output, "pipeline_stale.png")
 
         page.goto(f"{base_url}/odoo/action-crm.crm_stage_action")
         page.click(".o_data_row:has-text('Estimate') .o_data_cell")
@@ -75,6 +77,12 @@ def main(base_url, database, output_dir):
         page.click(".modal-footer .btn-primary")
         page.wait_for_selector(".modal .o_field_widget[name=target_stage_id]")
         capture(page, output, "move_and_delete.png")
+
+        page.goto(
+            f"{base_url}/odoo/action-openfire_crm_stage.crm_stage_duration_action"
+        )
+        page.wait_for_selector(".o_pivot")
+        capture(page, output, "stage_durations.png")
 
         log_in(page, base_url, database, "fr_FR")
         page.goto(base_url + PIPELINE)

@@ -46,15 +46,29 @@ class CrmLead(models.Model):
     # COMPUTE / ONCHANGE
     # ------------------------------------------------------------
 
+    def _compute_probabilities(self):
+        # Predictive lead scoring keeps suggesting its value everywhere, but owns
+        # the probability only of leads whose stage does not set it.
+        kept = {
+            lead: lead.probability
+            for lead in self
+            if lead.active and lead.stage_id._sets_probability()
+        }
+        res = super()._compute_probabilities()
+        for lead, probability in kept.items():
+            lead.probability = probability
+        return res
+
     def _pls_get_naive_bayes_probabilities(self, batch_mode=False):
-        # Predictive lead scoring owns the probability of the leads whose stage does
-        # not set it; the others keep theirs, in the form, on save and in its cron.
+        # PLS's cron writes in SQL the probability of every lead whose value equals
+        # its suggestion: it never scores the leads whose stage sets it.
         probabilities = super()._pls_get_naive_bayes_probabilities(
             batch_mode=batch_mode
         )
-        for lead in self:
-            if lead.active and lead.stage_id._sets_probability():
-                probabilities.pop(lead.id, None)
+        if batch_mode:
+            for lead in self:
+                if lead.active and lead.stage_id._sets_probability():
+                    probabilities.pop(lead.id, None)
         return probabilities
 
     @api.depends(
@@ -145,8 +159,9 @@ class CrmLead(models.Model):
         return res
 
     def _handle_won_lost(self, vals):
-        """Odoo's hook on opportunities being won or lost: a won one needs no
-        quote follow-up (a lost one loses its activities in Odoo itself)."""
+        """A won opportunity needs no quote follow-up (a lost one loses its
+        activities in Odoo itself). crm's own hook: every way of winning, a write
+        of a won stage or action_set_won, goes through it."""
         res = super()._handle_won_lost(vals)
         if (
             vals.get("stage_id")
@@ -319,10 +334,12 @@ class CrmLead(models.Model):
         """Plan a quote follow-up on each opportunity, or move its open one to the
         new date: a quote sent again never piles up follow-ups. Its delay and
         assignee are the activity type's, so that they are set without code."""
-        activity_type = self.env.ref(
-            "openfire_crm_stage.mail_activity_type_quote_follow_up"
-        )
-        for lead in self.filtered("active"):
+        activity_type = self._quote_follow_up_type()
+        if not activity_type:
+            return
+        for lead in self.filtered(
+            lambda lead: lead.active and not lead.stage_id.is_won
+        ):
             deadline = lead._quote_follow_up_deadline(activity_type)
             follow_ups = lead.activity_ids.filtered(
                 lambda activity: activity.activity_type_id == activity_type
@@ -340,9 +357,7 @@ class CrmLead(models.Model):
 
     def _close_quote_follow_ups(self):
         """The opportunity is won or its quote confirmed: nothing to follow up."""
-        activity_type = self.env.ref(
-            "openfire_crm_stage.mail_activity_type_quote_follow_up"
-        )
+        activity_type = self._quote_follow_up_type()
         self.activity_ids.filtered(
             lambda activity: activity.activity_type_id == activity_type
         ).action_feedback()
@@ -364,3 +379,14 @@ class CrmLead(models.Model):
             activity_type.delay_count, timezone.localize(tomorrow), compute_leaves=True
         )
         return end.date() if end else activity_type._get_date_deadline()
+
+    def _quote_follow_up_type(self):
+        """The shipped Quote Follow-up activity type; none when a consultant
+        deleted it, and then nothing is planned nor closed."""
+        activity_type = self.env.ref(
+            "openfire_crm_stage.mail_activity_type_quote_follow_up",
+            raise_if_not_found=False,
+        )
+        if not activity_type:
+            _logger.warning("Quote follow-up skipped: its activity type was deleted.")
+        return activity_type

@@ -29,6 +29,32 @@ class CrmStage(models.Model):
         help="Automation rules that move opportunities into this stage.",
     )
 
+    # stale opportunities and weighted value
+    rotting_threshold_days = fields.Integer(
+        string="Days to Stale",
+        default=0,
+        help="An open opportunity sitting in this stage longer than this, with no "
+        "activity planned today or later, is shown as stale in the pipeline. "
+        "0: never stale.",
+    )
+    company_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_pipeline_totals"
+    )
+    opportunity_count = fields.Integer(
+        string="Opportunities", compute="_compute_pipeline_totals"
+    )
+    expected_revenue_total = fields.Monetary(
+        string="Expected Revenue",
+        currency_field="company_currency_id",
+        compute="_compute_pipeline_totals",
+    )
+    prorated_revenue_total = fields.Monetary(
+        string="Weighted Revenue",
+        currency_field="company_currency_id",
+        compute="_compute_pipeline_totals",
+        help="Sum of the expected revenues weighted by their probability.",
+    )
+
     # checked by the database too, so that an import names the refused rows
     _sql_constraints = (
         (
@@ -49,6 +75,24 @@ class CrmStage(models.Model):
                 stage, self.env["ir.actions.server"]
             ).base_automation_id
 
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_pipeline_totals(self):
+        """The open opportunities of each stage the user can see, as in the
+        pipeline's columns: one query for all the stages."""
+        groups = self.env["crm.lead"]._read_group(
+            [("stage_id", "in", self._origin.ids), ("type", "=", "opportunity")],
+            ["stage_id"],
+            ["__count", "expected_revenue:sum", "prorated_revenue:sum"],
+        )
+        totals = {stage: rest for stage, *rest in groups}
+        for stage in self:
+            stage.company_currency_id = self.env.company.currency_id
+            (
+                stage.opportunity_count,
+                stage.expected_revenue_total,
+                stage.prorated_revenue_total,
+            ) = totals.get(stage._origin, (0, 0.0, 0.0))
+
     @api.onchange("is_won")
     def _onchange_is_won(self):
         if self.is_won:
@@ -64,6 +108,17 @@ class CrmStage(models.Model):
                         "0%% and 100%% (got %(probability)s%%).",
                         stage=stage.name,
                         probability=stage.probability,
+                    )
+                )
+
+    @api.constrains("rotting_threshold_days")
+    def _check_rotting_threshold_days(self):
+        for stage in self:
+            if stage.rotting_threshold_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The days to stale of the stage %(stage)s cannot be negative.",
+                        stage=stage.name,
                     )
                 )
 
@@ -182,59 +237,3 @@ class CrmStage(models.Model):
             )
         )
         leads.write({"probability": self.probability})
-
-    # Stale opportunities and weighted value per stage
-
-    rotting_threshold_days = fields.Integer(
-        string="Days to Stale",
-        default=0,
-        help="An open opportunity sitting in this stage longer than this, with no "
-        "activity planned today or later, is shown as stale in the pipeline. "
-        "0: never stale.",
-    )
-    company_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_pipeline_totals"
-    )
-    opportunity_count = fields.Integer(
-        string="Opportunities", compute="_compute_pipeline_totals"
-    )
-    expected_revenue_total = fields.Monetary(
-        string="Expected Revenue",
-        currency_field="company_currency_id",
-        compute="_compute_pipeline_totals",
-    )
-    prorated_revenue_total = fields.Monetary(
-        string="Weighted Revenue",
-        currency_field="company_currency_id",
-        compute="_compute_pipeline_totals",
-        help="Sum of the expected revenues weighted by their probability.",
-    )
-
-    @api.depends_context("company")
-    def _compute_pipeline_totals(self):
-        """The open opportunities of each stage the user can see, as in the
-        pipeline's columns: one query for all the stages."""
-        groups = self.env["crm.lead"]._read_group(
-            [("stage_id", "in", self._origin.ids), ("type", "=", "opportunity")],
-            ["stage_id"],
-            ["__count", "expected_revenue:sum", "prorated_revenue:sum"],
-        )
-        totals = {stage: rest for stage, *rest in groups}
-        for stage in self:
-            stage.company_currency_id = self.env.company.currency_id
-            (
-                stage.opportunity_count,
-                stage.expected_revenue_total,
-                stage.prorated_revenue_total,
-            ) = totals.get(stage._origin, (0, 0.0, 0.0))
-
-    @api.constrains("rotting_threshold_days")
-    def _check_rotting_threshold_days(self):
-        for stage in self:
-            if stage.rotting_threshold_days < 0:
-                raise ValidationError(
-                    self.env._(
-                        "The days to stale of the stage %(stage)s cannot be negative.",
-                        stage=stage.name,
-                    )
-                )

@@ -15,5 +15,6 @@ class SaleOrder(models.Model):
     def _action_confirm(self):
         """A confirmed quote needs no follow-up."""
         res = super()._action_confirm()
-        self.opportunity_id._close_quote_follow_ups()
+        # the follow-up is closed even on an opportunity the seller cannot see
+        self.opportunity_id.sudo()._close_quote_follow_ups()
         return res

@@ -254,7 +254,11 @@ class CrmStageDuration(models.Model):
         changed since, the faster the report."""
         self.env.flush_all()
         self.env.cr.execute(
-            SQL("REFRESH MATERIALIZED VIEW %s", SQL.identifier(STORED_VISITS))
+            # concurrently: the report stays readable while its history is stored
+            SQL(
+                "REFRESH MATERIALIZED VIEW CONCURRENTLY %s",
+                SQL.identifier(STORED_VISITS),
+            )
         )
         self._create_view()
 

@@ -250,7 +250,9 @@ class TestStageDuration(OpenfireStageCase):
         visits = self._visits(lead)
         # saved yesterday: the report reads it from what the refresh stored
         self._set_date("crm_lead", "write_date", lead.id, day(1, 20))
-        self.Report._refresh_stored_visits()
+        self.env.ref(
+            "openfire_crm_stage.ir_cron_stage_duration_refresh"
+        ).method_direct_trigger()
         self.assertEqual(self._visits(lead), visits)
         self.stage_estimate.name = "Free Estimate"
         self._win(lead, day(1, 25))

@@ -6,6 +6,7 @@ from odoo.tools import convert_file
 
 # their records are new: forcecreate off keeps an upgrade from creating them
 NEW_DATA_FILES = ("data/quote_follow_up_data.xml", "data/ir_cron_data.xml")
+# the values of data/crm_stage_data.xml
 SHIPPED_THRESHOLDS = {
     "crm.stage_lead1": 7,
     "crm.stage_lead2": 14,

@@ -1,8 +1,9 @@
 /** @odoo-module **/
 /**
- * The pipeline as a sales administrator works it, in English and in French.
- * Each tour exists once per language: the labels below are what the user must
- * read on screen, so a missing French translation fails the French tour.
+ * The pipeline as a sales administrator works it, in English, and in French
+ * where French shows what English can't (TOURS_BY_LANG): the labels below are
+ * what the user must read on screen, so a missing French translation fails the
+ * French tour.
  * The data comes from tests/test_pipeline_tours.py.
  */
 import { registry } from "@web/core/registry";
