@@ -70,7 +70,8 @@ def load_data(env, lead_count):
 
 
 def add_vanilla_rules(env):
-    """What a consultant configures in vanilla Odoo 18 for the module's moves."""
+    """What a consultant configures in vanilla Odoo 18 for the module's moves and
+    its quote follow-up."""
     quote_stage = env.ref("crm.stage_lead3")
     visit_type = env["mail.activity.type"].create(
         {
@@ -105,6 +106,26 @@ def add_vanilla_rules(env):
                 "trigger": "on_message_sent",
                 "filter_pre_domain": linked,
                 "action_server_ids": [Command.create(quote_move)],
+            },
+            {
+                "name": "Quote sent by email: follow-up",
+                "model_id": order_model,
+                "trigger": "on_message_sent",
+                "filter_pre_domain": linked,
+                "action_server_ids": [
+                    Command.create(
+                        {
+                            "name": "Schedule the quote follow-up",
+                            "model_id": order_model,
+                            "state": "code",
+                            "code": "for order in records:\n"
+                            "    order.opportunity_id.activity_schedule(\n"
+                            "        'mail.mail_activity_data_todo',\n"
+                            "        summary='Quote follow-up',\n"
+                            "        user_id=order.opportunity_id.user_id.id or uid)",
+                        }
+                    )
+                ],
             },
             {
                 "name": "Technical visit scheduled",

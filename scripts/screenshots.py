@@ -11,7 +11,7 @@ import sys
 from playwright.sync_api import sync_playwright
 
 WINDOW = {"width": 1440, "height": 900}
-PIPELINE = "/odoo/action-crm.crm_lead_action_pipeline"
+PIPELINE = "/odoo/crm"
 CARDS = ".o_opportunity_kanban .o_kanban_record"
 
 
@@ -59,8 +59,8 @@ def main(base_url, database, output_dir):
         page.wait_for_selector(".o_openfire_stale_badge")
         capture(page, output, "pipeline_stale.png")
 
-        page.goto(f"{base_url}/odoo/action-crm.crm_stage_action")
-        page.click(".o_data_row:has-text('Estimate') .o_data_cell")
+        page.goto(f"{base_url}/odoo/crm/action-crm.crm_stage_action")
+        page.click(".o_data_row:has-text('Estimate') td[name=name]")
         page.wait_for_selector(".o_form_view .o_field_widget[name=probability]")
         capture(page, output, "stage_form.png")
 
@@ -79,7 +79,7 @@ def main(base_url, database, output_dir):
         capture(page, output, "move_and_delete.png")
 
         page.goto(
-            f"{base_url}/odoo/action-openfire_crm_stage.crm_stage_duration_action"
+            f"{base_url}/odoo/crm/action-openfire_crm_stage.crm_stage_duration_action"
         )
         page.wait_for_selector(".o_pivot")
         capture(page, output, "stage_durations.png")
