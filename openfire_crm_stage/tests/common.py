@@ -1,3 +1,6 @@
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user
+
 from odoo.addons.sales_team.tests.common import TestSalesMC
 
 
@@ -48,3 +51,35 @@ def ensure_french(env):
     lang = env["res.lang"]._activate_lang("fr_FR")
     env["ir.module.module"]._load_module_terms(["crm", "openfire_crm_stage"], ["fr_FR"])
     return lang
+
+
+class TourCase(HttpCase):
+    """Tours in Chromium, in English and in French: one user per language, both
+    members of one sales team, on a database that speaks French."""
+
+    browser_size = "1920x1080"
+    tour_login = "openfire_user"
+    tour_user_name = "Claire Manager"
+    tour_groups = "sales_team.group_sale_manager"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ensure_french(cls.env)
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        cls.users = {
+            lang: new_test_user(
+                cls.env,
+                login=f"{cls.tour_login}_{lang}",
+                name=f"{cls.tour_user_name} ({lang})",
+                groups=cls.tour_groups,
+                lang=lang,
+            )
+            for lang in ("en_US", "fr_FR")
+        }
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Brittany installers",
+                "member_ids": [Command.set([user.id for user in cls.users.values()])],
+            }
+        )

@@ -1,40 +1,23 @@
 from datetime import timedelta
 
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import ensure_french
+from .common import TourCase
 
 
 @tagged("post_install", "-at_install", "openfire_crm_stage", "stale")
-class TestPipelineStaleTours(HttpCase):
+class TestPipelineStaleTours(TourCase):
     """A sales rep sees stale cards and weighted totals in the pipeline, and
     clears the marks by moving a card or planning an activity, in English and in
     French (static/tests/tours/pipeline_stale_tours.js)."""
 
-    browser_size = "1920x1080"
+    tour_login = "openfire_rep"
+    tour_user_name = "Rémi Rep"
+    tour_groups = "sales_team.group_sale_salesman"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ensure_french(cls.env)
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
-        cls.users = {
-            lang: new_test_user(
-                cls.env,
-                login=f"openfire_rep_{lang}",
-                name=f"Rémi Rep ({lang})",
-                groups="sales_team.group_sale_salesman",
-                lang=lang,
-            )
-            for lang in ("en_US", "fr_FR")
-        }
-        cls.team = cls.env["crm.team"].create(
-            {
-                "name": "Brittany installers",
-                "member_ids": [Command.set([user.id for user in cls.users.values()])],
-            }
-        )
         cls.stage_new = cls.env.ref("crm.stage_lead1")
         cls.stage_estimate = cls.env.ref("crm.stage_lead2")
         (cls.stage_new | cls.stage_estimate).rotting_threshold_days = 7

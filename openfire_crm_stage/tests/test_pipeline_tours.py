@@ -1,37 +1,20 @@
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import ensure_french
+from .common import TourCase
 
 
 @tagged("post_install", "-at_install", "openfire_crm_stage", "pipeline_ui")
-class TestPipelineTours(HttpCase):
+class TestPipelineTours(TourCase):
     """A sales administrator works the pipeline in Chromium, in English and in
     French (static/tests/tours/pipeline_tours.js)."""
 
-    browser_size = "1920x1080"
+    tour_login = "openfire_manager"
+    tour_user_name = "Claire Manager"
+    tour_groups = "sales_team.group_sale_manager"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ensure_french(cls.env)
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
-        cls.users = {
-            lang: new_test_user(
-                cls.env,
-                login=f"openfire_manager_{lang}",
-                name=f"Claire Manager ({lang})",
-                groups="sales_team.group_sale_manager",
-                lang=lang,
-            )
-            for lang in ("en_US", "fr_FR")
-        }
-        cls.team = cls.env["crm.team"].create(
-            {
-                "name": "Brittany installers",
-                "member_ids": [Command.set([user.id for user in cls.users.values()])],
-            }
-        )
         cls.stage_new = cls.env.ref("crm.stage_lead1")
         cls.stage_estimate = cls.env.ref("crm.stage_lead2")
         cls.stage_visit = cls.env.ref("openfire_crm_stage.stage_technical_visit")

@@ -1,43 +1,26 @@
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import ensure_french
+from .common import TourCase
 
 
 @tagged("post_install", "-at_install", "openfire_crm_stage", "stage_duration")
-class TestStageDurationTours(HttpCase):
+class TestStageDurationTours(TourCase):
     """A sales manager reads the Stage Durations report in Chromium, in English
     and in French (static/tests/tours/stage_duration_tours.js)."""
 
-    browser_size = "1920x1080"
+    tour_login = "openfire_report"
+    tour_user_name = "Claire Manager"
+    tour_groups = "sales_team.group_sale_manager"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ensure_french(cls.env)
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
-        cls.users = {
-            lang: new_test_user(
-                cls.env,
-                login=f"openfire_report_{lang}",
-                name=f"Claire Manager ({lang})",
-                groups="sales_team.group_sale_manager",
-                lang=lang,
-            )
-            for lang in ("en_US", "fr_FR")
-        }
-        team = cls.env["crm.team"].create(
-            {
-                "name": "Brittany installers",
-                "member_ids": [Command.set([user.id for user in cls.users.values()])],
-            }
-        )
         hotel, school = cls.env["crm.lead"].create(
             [
                 {
                     "name": name,
                     "type": "opportunity",
-                    "team_id": team.id,
+                    "team_id": cls.team.id,
                     "stage_id": cls.env.ref("crm.stage_lead1").id,
                 }
                 for name in ("Hotel smoke detectors", "School fire alarm")
