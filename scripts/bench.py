@@ -231,9 +231,6 @@ class Bench:
             return None
         return lambda: stage.write({"probability": 75})
 
-    def _with_module(self):
-        return "on_change" in self.env["crm.stage"]._fields
-
     def quotes_moving_opportunities(self, count):
         """Rules move the quotes' opportunities: the module's or, in vanilla, a
         consultant's (--vanilla-rules)."""
