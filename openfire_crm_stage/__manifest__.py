@@ -2,7 +2,7 @@
     "name": "OpenFire CRM Stages",
     "summary": "French sales pipeline with a success probability per stage "
     "and a stage deletion guard that counts lost opportunities",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/openfire/openfire_crm_stage",
     "author": "OpenFire",
@@ -15,7 +15,6 @@
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",
         "data/quote_follow_up_data.xml",
-        "data/ir_cron_data.xml",
         "views/crm_stage_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
@@ -34,6 +33,7 @@
             "openfire_crm_stage/static/tests/tours/**/*",
         ],
     },
+    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     # same stage fields, another probability mechanism: see the README's migration

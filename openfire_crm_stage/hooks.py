@@ -1,95 +1,195 @@
+import json
 import logging
 
 from odoo import Command
 from odoo.tools import SQL
 from odoo.tools.translate import TranslationImporter, get_po_paths
 
-from .report.crm_stage_duration import STORED_VISITS
-
 _logger = logging.getLogger(__name__)
+
+MODULE = "openfire_crm_stage"
+# Left by the uninstallation, read by the next installation: what to adopt and
+# the stage settings whose columns went away with the module.
+KEPT_AT_UNINSTALL = f"{MODULE}.kept_at_uninstall"
+# Records that the uninstallation keeps while in use, and a reinstallation adopts.
+KEPT_RECORDS = {
+    "stage_technical_visit": "crm.stage",
+    "mail_activity_type_technical_visit": "mail.activity.type",
+    "mail_activity_type_quote_follow_up": "mail.activity.type",
+}
+# What the module's data writes on records that a reinstallation finds already
+# there, so that it gives back what the consultant had set.
+SHIPPED_VALUES = {
+    "crm.stage": ["name", "sequence"],
+    "mail.activity.type": [
+        "name",
+        "summary",
+        "icon",
+        "category",
+        "sequence",
+        "delay_count",
+        "delay_unit",
+        "delay_from",
+    ],
+}
+STAGE_SETTINGS = ("probability", "on_change", "rotting_threshold_days")
+SHIPPED_STAGES = ("crm.stage_lead1", "crm.stage_lead2", "crm.stage_lead3", "crm.stage_lead4")
+
+
+def pre_init_hook(env):
+    """A reinstallation adopts the records the uninstallation kept, rather than
+    creating them twice, and notes what the consultant had set on them."""
+    kept = _kept_at_uninstall(env)
+    if not kept:
+        return
+    records = []
+    for name, res_id in kept["records"].items():
+        record = env[KEPT_RECORDS[name]].browse(res_id).exists()
+        if record:
+            env["ir.model.data"].create(
+                {
+                    "module": MODULE,
+                    "name": name,
+                    "model": record._name,
+                    "res_id": record.id,
+                    "noupdate": True,
+                }
+            )
+            records.append(record)
+    records += [env.ref(xmlid, raise_if_not_found=False) for xmlid in SHIPPED_STAGES]
+    kept["values"] = [
+        [record._name, record.id, _shipped_values(record)] for record in records if record
+    ]
+    env["ir.config_parameter"].sudo().set_param(KEPT_AT_UNINSTALL, json.dumps(kept))
 
 
 def post_init_hook(env):
-    """Odoo's stages renamed by this module (Qualified, Proposition) still carry
-    their former translations (Qualifié…), which a normal translation load keeps:
-    force the module's own ones, once, at installation."""
+    kept = _kept_at_uninstall(env)
+    if kept:
+        _restore(env, kept)
+        return
+    # Odoo's stages renamed by this module (Qualified, Proposition) still carry
+    # their former translations (Qualifié…), which a normal translation load
+    # keeps: force the module's own ones, once, at the first installation.
     importer = TranslationImporter(env.cr, verbose=False)
     for lang, _name in env["res.lang"].get_installed():
         if lang == "en_US":
             continue
-        for po_path in get_po_paths("openfire_crm_stage", lang):
+        for po_path in get_po_paths(MODULE, lang):
             importer.load_file(po_path, lang)
     importer.save(force_overwrite=True)
 
 
 def uninstall_hook(env):
-    """Leave nothing broken behind: rules losing their *Move Opportunity Forward*
-    action are switched off, and the stage and activity type still in use stay."""
-    # the module's action type, and code calling its quote follow-up (copies of
-    # the shipped rule included), go away with it
-    rules = (
-        env["ir.actions.server"]
-        .search(
-            [
-                "|",
-                ("state", "=", "crm_stage"),
-                "&",
-                ("state", "=", "code"),
-                ("code", "ilike", "_quote_follow_up"),
-            ]
-        )
-        .base_automation_id.filtered("active")
+    """Leave nothing broken behind, and what a reinstallation needs to give back
+    what the consultant had set."""
+    # The module's action types go away with it: a rule keeps its other actions,
+    # and is switched off when it has none left.
+    actions = env["ir.actions.server"].search(
+        [("state", "in", ("crm_stage", "crm_quote_follow_up"))]
+    )
+    rules = actions.base_automation_id.filtered(
+        lambda rule: rule.active and not rule.action_server_ids - actions
     )
     if rules:
         _logger.warning(
-            "Automation rules deactivated, their action type goes away with "
-            "openfire_crm_stage: %s",
+            "Automation rules deactivated, their actions go away with %s: %s",
+            MODULE,
             rules.mapped("name"),
         )
         rules.active = False
-    stages = env["crm.stage"].search([])
-    _logger.info(
-        "Stage probabilities dropped with openfire_crm_stage: %s",
-        ", ".join(f"{stage.name} {stage.probability:g}%" for stage in stages),
-    )
-    still_used = [
-        (
-            "openfire_crm_stage.stage_technical_visit",
-            lambda stage: (
-                env["crm.lead"]
-                .with_context(active_test=False)
-                .search_count([("stage_id", "=", stage.id)], limit=1)
-            ),
-        ),
-    ] + [
-        (
-            xmlid,
-            lambda activity_type: env["mail.activity"].search_count(
-                [("activity_type_id", "=", activity_type.id)], limit=1
-            ),
-        )
-        for xmlid in (
-            "openfire_crm_stage.mail_activity_type_technical_visit",
-            "openfire_crm_stage.mail_activity_type_quote_follow_up",
-        )
-    ]
-    for xmlid, in_use in still_used:
-        record = env.ref(xmlid, raise_if_not_found=False)
-        if record and in_use(record):
+    stages = env["crm.stage"].with_context(active_test=False).search([])
+    kept = {
+        "records": {},
+        "stages": {
+            stage.id: {name: stage[name] for name in STAGE_SETTINGS} for stage in stages
+        },
+    }
+    for name, model in KEPT_RECORDS.items():
+        record = env.ref(f"{MODULE}.{name}", raise_if_not_found=False)
+        if record and _in_use(record):
             # without its external id, the module's uninstallation keeps it
             env["ir.model.data"].search(
-                [("model", "=", record._name), ("res_id", "=", record.id)]
+                [("module", "=", MODULE), ("name", "=", name), ("model", "=", model)]
             ).unlink()
+            kept["records"][name] = record.id
             _logger.info("%s kept: still in use.", record.display_name)
+    env["ir.config_parameter"].sudo().set_param(KEPT_AT_UNINSTALL, json.dumps(kept))
+    _logger.info(
+        "Stage settings noted for a reinstallation: %s",
+        ", ".join(f"{stage.name} {stage.probability:g}%" for stage in stages),
+    )
     # the Stages menu goes back to debug mode only, as crm ships it
     env.ref("crm.menu_crm_lead_stage_act").groups_id = [
         Command.set([env.ref("base.group_no_one").id])
     ]
     # the index behind the pipeline's stale counts would only slow down writes
     env.cr.execute("DROP INDEX IF EXISTS crm_lead_stale_count_index")
-    # the report's stored visits are the module's, Odoo drops only its view
-    env.cr.execute(
-        SQL(
-            "DROP MATERIALIZED VIEW IF EXISTS %s CASCADE", SQL.identifier(STORED_VISITS)
+
+
+def _kept_at_uninstall(env):
+    value = env["ir.config_parameter"].sudo().get_param(KEPT_AT_UNINSTALL)
+    return json.loads(value) if value else None
+
+
+def _in_use(record):
+    if record._name == "crm.stage":
+        return (
+            record.env["crm.lead"]
+            .with_context(active_test=False)
+            .search_count([("stage_id", "=", record.id)], limit=1)
         )
+    return record.env["mail.activity"].search_count(
+        [("activity_type_id", "=", record.id)], limit=1
+    )
+
+
+def _shipped_values(record):
+    """The values the module's data would overwrite, translations included."""
+    values = {}
+    for name in SHIPPED_VALUES[record._name]:
+        field = record._fields[name]
+        if field.translate:
+            record.env.cr.execute(
+                SQL(
+                    "SELECT %s FROM %s WHERE id = %s",
+                    SQL.identifier(name),
+                    SQL.identifier(record._table),
+                    record.id,
+                )
+            )
+            values[name] = record.env.cr.fetchone()[0]
+        else:
+            values[name] = field.convert_to_write(record[name], record)
+    return values
+
+
+def _restore(env, kept):
+    for model, res_id, values in kept.get("values", []):
+        record = env[model].browse(res_id)
+        translations = {
+            name: values.pop(name)
+            for name in list(values)
+            if record._fields[name].translate
+        }
+        record.write(values)
+        for name, by_lang in translations.items():
+            record.update_field_translations(name, by_lang)
+    # the stage settings are restored as they were, not edited: opportunities
+    # keep their probabilities
+    for stage_id, settings in kept["stages"].items():
+        env.cr.execute(
+            SQL(
+                "UPDATE crm_stage SET probability = %s, on_change = %s, "
+                "rotting_threshold_days = %s WHERE id = %s",
+                *(settings[name] for name in STAGE_SETTINGS),
+                int(stage_id),
+            )
+        )
+    env["crm.stage"].invalidate_model(list(STAGE_SETTINGS))
+    env["ir.config_parameter"].sudo().search([("key", "=", KEPT_AT_UNINSTALL)]).unlink()
+    _logger.info(
+        "Reinstalled: %s records adopted, the settings of %s stages given back.",
+        len(kept["records"]),
+        len(kept["stages"]),
     )

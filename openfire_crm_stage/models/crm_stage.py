@@ -5,6 +5,9 @@ from odoo.exceptions import RedirectWarning, ValidationError
 
 _logger = logging.getLogger(__name__)
 
+# ten years: far enough for any pipeline, near enough for date arithmetic
+MAX_DAYS_TO_STALE = 3650
+
 
 class CrmStage(models.Model):
     _inherit = "crm.stage"
@@ -20,16 +23,6 @@ class CrmStage(models.Model):
         help="When an opportunity enters this stage, its probability becomes the "
         "stage's. Otherwise Odoo's predictive lead scoring computes it.",
     )
-
-    automation_ids = fields.Many2many(
-        "base.automation",
-        string="Automation Rules",
-        compute="_compute_automation_ids",
-        groups="base.group_system",
-        help="Automation rules that move opportunities into this stage.",
-    )
-
-    # stale opportunities and weighted value
     rotting_threshold_days = fields.Integer(
         string="Days to Stale",
         default=0,
@@ -37,30 +30,39 @@ class CrmStage(models.Model):
         "activity planned today or later, is shown as stale in the pipeline. "
         "0: never stale.",
     )
-    company_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_pipeline_totals"
+
+    # the open opportunities of each stage, in the current company's currency
+    currency_id = fields.Many2one(
+        "res.currency",
+        string="Currency",
+        compute="_compute_pipeline_totals",
+        help="The current company's currency, in which the totals are shown.",
     )
     opportunity_count = fields.Integer(
         string="Opportunities", compute="_compute_pipeline_totals"
     )
     expected_revenue_total = fields.Monetary(
-        string="Expected Revenue",
-        currency_field="company_currency_id",
-        compute="_compute_pipeline_totals",
+        string="Expected Revenue", compute="_compute_pipeline_totals"
     )
-    prorated_revenue_total = fields.Monetary(
+    weighted_revenue_total = fields.Monetary(
         string="Weighted Revenue",
-        currency_field="company_currency_id",
         compute="_compute_pipeline_totals",
         help="Sum of the expected revenues weighted by their probability.",
     )
 
-    # checked by the database too, so that an import names the refused rows
+    # checked by the database too: an import names the refused row, and no value
+    # stored by any means can crash the pages reading it
     _sql_constraints = (
         (
             "probability_range",
             "CHECK(probability >= 0 AND probability <= 100)",
             "The probability of a stage must be between 0% and 100%.",
+        ),
+        (
+            "rotting_threshold_days_range",
+            f"CHECK(rotting_threshold_days >= 0 "
+            f"AND rotting_threshold_days <= {MAX_DAYS_TO_STALE})",
+            f"The days to stale of a stage must be between 0 and {MAX_DAYS_TO_STALE}.",
         ),
     )
 
@@ -68,29 +70,19 @@ class CrmStage(models.Model):
     # COMPUTE / ONCHANGE / CONSTRAINTS
     # ------------------------------------------------------------
 
-    def _compute_automation_ids(self):
-        actions_by_stage = self._get_stage_actions().grouped("crm_stage_id")
-        for stage in self:
-            stage.automation_ids = actions_by_stage.get(
-                stage, self.env["ir.actions.server"]
-            ).base_automation_id
-
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_pipeline_totals(self):
         """The open opportunities of each stage the user can see, as in the
-        pipeline's columns: one query for all the stages."""
-        groups = self.env["crm.lead"]._read_group(
-            [("stage_id", "in", self._origin.ids), ("type", "=", "opportunity")],
-            ["stage_id"],
-            ["__count", "expected_revenue:sum", "prorated_revenue:sum"],
+        pipeline's columns."""
+        totals = self.env["crm.lead"]._revenue_by_stage(
+            [("stage_id", "in", self._origin.ids), ("type", "=", "opportunity")]
         )
-        totals = {stage: rest for stage, *rest in groups}
         for stage in self:
-            stage.company_currency_id = self.env.company.currency_id
+            stage.currency_id = self.env.company.currency_id
             (
                 stage.opportunity_count,
                 stage.expected_revenue_total,
-                stage.prorated_revenue_total,
+                stage.weighted_revenue_total,
             ) = totals.get(stage._origin, (0, 0.0, 0.0))
 
     @api.onchange("is_won")
@@ -114,11 +106,14 @@ class CrmStage(models.Model):
     @api.constrains("rotting_threshold_days")
     def _check_rotting_threshold_days(self):
         for stage in self:
-            if stage.rotting_threshold_days < 0:
+            if not 0 <= stage.rotting_threshold_days <= MAX_DAYS_TO_STALE:
                 raise ValidationError(
                     self.env._(
-                        "The days to stale of the stage %(stage)s cannot be negative.",
+                        "The days to stale of the stage %(stage)s must be between 0 "
+                        "(never stale) and %(maximum)s (got %(days)s).",
                         stage=stage.name,
+                        maximum=MAX_DAYS_TO_STALE,
+                        days=stage.rotting_threshold_days,
                     )
                 )
 
@@ -127,7 +122,8 @@ class CrmStage(models.Model):
     # ------------------------------------------------------------
 
     def write(self, vals):
-        if "probability" not in vals:
+        # the module's own data sets stages up: only an edit moves opportunities
+        if "probability" not in vals or self.env.context.get("install_filename"):
             return super().write(vals)
         old_probabilities = {stage: stage.probability for stage in self}
         res = super().write(vals)
@@ -168,20 +164,6 @@ class CrmStage(models.Model):
         refusal.loglevel = logging.INFO
         raise refusal
 
-    def unlink(self):
-        """Once the deletion guard has let the stages go, the automation rules
-        moving opportunities into them have nowhere to go: they are switched off,
-        and named in the log."""
-        rules = self._get_stage_actions().base_automation_id.filtered("active")
-        res = super().unlink()
-        if rules:
-            _logger.warning(
-                "Stages deleted: their automation rules %s are deactivated.",
-                rules.mapped("name"),
-            )
-            rules.active = False
-        return res
-
     # ------------------------------------------------------------
     # BUSINESS
     # ------------------------------------------------------------
@@ -214,26 +196,13 @@ class CrmStage(models.Model):
             counts[stage.id] = (active_count, archived_count)
         return counts
 
-    def _get_stage_actions(self):
-        """The *Move Opportunity Forward* actions leading into these stages."""
-        return (
-            self.env["ir.actions.server"]
-            .sudo()
-            .search([("state", "=", "crm_stage"), ("crm_stage_id", "in", self.ids)])
-        )
-
     def _update_opportunities_probability(self, old_probability):
-        """Give the new stage value to the open leads still carrying the old one,
-        those the editor cannot see included; a probability set by hand stays."""
+        """The stage value is the automated probability of its open leads; those
+        still carrying the old one take the new one, those the editor cannot see
+        included; a probability set by hand stays."""
         self.ensure_one()
-        leads = (
-            self.env["crm.lead"]
-            .sudo()
-            .search(
-                [
-                    ("stage_id", "=", self.id),
-                    ("probability", "=", old_probability),
-                ]
-            )
+        leads = self.env["crm.lead"].sudo().search([("stage_id", "=", self.id)])
+        leads.filtered(lambda lead: lead.probability == old_probability).write(
+            {"probability": self.probability}
         )
-        leads.write({"probability": self.probability})
+        leads.write({"automated_probability": self.probability})

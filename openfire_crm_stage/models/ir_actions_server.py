@@ -4,13 +4,22 @@ from odoo import api, fields, models
 
 _logger = logging.getLogger(__name__)
 
+# the module's action types, which go away with it
+OPPORTUNITY_ACTIONS = ("crm_stage", "crm_quote_follow_up")
+
 
 class IrActionsServer(models.Model):
+    """Two action types for automation rules on any model leading to an
+    opportunity: *Move Opportunity Forward* and *Schedule Quote Follow-up*."""
+
     _inherit = "ir.actions.server"
 
     state = fields.Selection(
-        selection_add=[("crm_stage", "Move Opportunity Forward")],
-        ondelete={"crm_stage": "cascade"},
+        selection_add=[
+            ("crm_stage", "Move Opportunity Forward"),
+            ("crm_quote_follow_up", "Schedule Quote Follow-up"),
+        ],
+        ondelete={"crm_stage": "cascade", "crm_quote_follow_up": "cascade"},
     )
     crm_stage_id = fields.Many2one(
         "crm.stage",
@@ -18,7 +27,8 @@ class IrActionsServer(models.Model):
         ondelete="set null",
         help="Stage the related opportunity moves to. It only moves forward (to a "
         "stage of higher sequence), never when won or lost, only to a stage its "
-        "sales team can use, and only when the user behind the event may edit it.",
+        "company and sales team can use, and only when the user behind the event "
+        "may edit it.",
     )
 
     @api.depends("crm_stage_id.name")
@@ -35,10 +45,11 @@ class IrActionsServer(models.Model):
 
     def run(self):
         # Odoo refuses an action restricted to other groups with an AccessError:
-        # a stage move must never block the quotation, activity or email behind it.
+        # the module's actions must never block the quotation, activity or email
+        # behind them.
         restricted = self.sudo().filtered(
             lambda action: (
-                action.state == "crm_stage"
+                action.state in OPPORTUNITY_ACTIONS
                 and action.groups_id
                 and not action.groups_id & self.env.user.groups_id
             )
@@ -53,18 +64,31 @@ class IrActionsServer(models.Model):
 
     def _run_action_crm_stage_multi(self, eval_context=None):
         rule_name = self.base_automation_id.name or self.name
+        for document, opportunities in self._documents_and_opportunities(eval_context):
+            opportunities._move_forward_to_stage(self.crm_stage_id, document, rule_name)
+        return False
+
+    def _run_action_crm_quote_follow_up_multi(self, eval_context=None):
+        for _document, opportunities in self._documents_and_opportunities(
+            eval_context
+        ):
+            opportunities._schedule_quote_follow_up()
+        return False
+
+    def _documents_and_opportunities(self, eval_context):
+        """(document, its opportunities) for each record the action runs on;
+        a document whose model leads to no opportunity is skipped with a log."""
         documents = eval_context.get("records") or eval_context.get("record") or ()
         for document in documents:
             opportunities = self._opportunities_of(document)
             if opportunities is None:
                 _logger.warning(
                     "Automation rule %r skipped: %s has no opportunity.",
-                    rule_name,
+                    self.base_automation_id.name or self.name,
                     document._name,
                 )
                 continue
-            opportunities._move_forward_to_stage(self.crm_stage_id, document, rule_name)
-        return False
+            yield document, opportunities
 
     @api.model
     def _opportunities_of(self, document):

@@ -12,9 +12,9 @@ class SaleOrder(models.Model):
         "is the priced offer. Automation rules move the opportunity accordingly.",
     )
 
-    def _action_confirm(self):
+    def action_confirm(self):
         """A confirmed quote needs no follow-up."""
-        res = super()._action_confirm()
+        res = super().action_confirm()
         # the follow-up is closed even on an opportunity the seller cannot see
         self.opportunity_id.sudo()._close_quote_follow_ups()
         return res

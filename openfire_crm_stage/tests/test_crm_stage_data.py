@@ -20,14 +20,6 @@ SHIPPED = (
     "openfire_crm_stage.automation_quote_sent_to_quote",
     "openfire_crm_stage.mail_activity_type_quote_follow_up",
     "openfire_crm_stage.automation_quote_sent_follow_up",
-    "openfire_crm_stage.ir_cron_stage_duration_refresh",
-)
-DATA_FILES = (
-    "data/crm_stage_data.xml",
-    "data/mail_activity_type_data.xml",
-    "data/base_automation_data.xml",
-    "data/quote_follow_up_data.xml",
-    "data/ir_cron_data.xml",
 )
 
 
@@ -90,74 +82,75 @@ class TestCrmStageData(OpenfireStageCase):
             ["Nouveau", "Estimation", "Visite Technique", "Devis", "Gagné"],
         )
 
-    def _upgrade(self):
-        """Load the module's data as ``odoo -u openfire_crm_stage`` does."""
-        for data_file in DATA_FILES:
-            convert_file(
-                self.env,
-                "openfire_crm_stage",
-                data_file,
-                {},
-                mode="update",
-                noupdate=True,
-            )
-        self.env.invalidate_all()
-
-    def test_upgrade_brings_back_nothing_a_consultant_deleted(self):
-        records = [self.env.ref(xmlid) for xmlid in SHIPPED]
-        stages = self._pipeline()
-        names = stages.mapped("name")
-        # the stages are emptied first, as the deletion guard asks
-        self.env["crm.lead"].with_context(active_test=False).search(
-            [("stage_id", "in", stages.ids)]
-        ).write({"stage_id": self.stage_manual.id})
-        activity_types = [r for r in records if r._name == "mail.activity.type"]
-        self.env["mail.activity"].search(
-            [("activity_type_id", "in", [t.id for t in activity_types])]
-        ).unlink()
-        for record in records:
-            record.unlink()
-        self._upgrade()
-        for xmlid in SHIPPED:
-            self.assertFalse(self.env.ref(xmlid, raise_if_not_found=False), xmlid)
-        self.assertFalse(self.env["crm.stage"].search([("name", "in", names)]))
-        self.assertFalse(
-            self.env["base.automation"].search(
-                [("action_server_ids.state", "=", "crm_stage")]
-            )
-        )
+    def _migration(self, version):
+        path = file_path(f"openfire_crm_stage/migrations/{version}/post-migrate.py")
+        spec = importlib.util.spec_from_file_location("post_migrate", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        return migration
 
     def test_upgrade_from_1_0_brings_the_email_rule_and_follow_up_up_to_date(self):
         rule = self.env.ref("openfire_crm_stage.automation_quote_sent_to_quote")
         rule.filter_pre_domain = False  # as version 18.0.1.0.0 shipped it
-        self.env.flush_all()
-        path = file_path("openfire_crm_stage/migrations/18.0.1.1.0/post-migrate.py")
-        spec = importlib.util.spec_from_file_location("post_migrate", path)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
-        for xmlid in SHIPPED[-3:]:  # new in 18.0.1.1.0
+        new_in_1_1 = SHIPPED[-2:]
+        for xmlid in new_in_1_1:
             self.env.ref(xmlid).unlink()
-        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.flush_all()
+        self._migration("18.0.1.1.0").migrate(self.env.cr, "18.0.1.0.0")
         self.env.invalidate_all()
         self.assertEqual(rule.filter_pre_domain, rule.filter_domain)
         self.assertIn("costing_type", rule.filter_pre_domain)
-        for xmlid in SHIPPED[-3:]:
+        for xmlid in new_in_1_1:
             self.assertTrue(self.env.ref(xmlid, raise_if_not_found=False), xmlid)
 
-    def test_upgrade_keeps_what_a_consultant_changed(self):
-        self.stage_quote.write(
+    def test_upgrade_from_1_1_gives_the_follow_up_its_action_type(self):
+        shipped = self.env.ref("openfire_crm_stage.action_quote_sent_follow_up")
+        duplicated = shipped.base_automation_id.copy()
+        own_code = self.env["ir.actions.server"].create(
             {
-                "name": "Quote sent",
-                "probability": 70,
-                "fold": True,
-                "team_id": self.sales_team_1.id,
+                "name": "Consultant's follow-up",
+                "model_id": self.env["ir.model"]._get_id("sale.order"),
+                "state": "code",
+                "code": "records.opportunity_id._schedule_quote_follow_up()\n"
+                "records.message_post(body='Follow-up planned')",
             }
         )
-        self._upgrade()
-        self.assertEqual(self.stage_quote.name, "Quote sent")
-        self.assertEqual(self.stage_quote.probability, 70)
-        self.assertTrue(self.stage_quote.fold)
-        self.assertEqual(self.stage_quote.team_id, self.sales_team_1)
+        code_of_1_1 = "records.opportunity_id._schedule_quote_follow_up()"
+        (shipped + duplicated.action_server_ids).write(
+            {"state": "code", "code": code_of_1_1}
+        )
+        self.env.flush_all()
+        self._migration("18.0.1.2.0").migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertEqual(
+            (shipped + duplicated.action_server_ids).mapped("state"),
+            ["crm_quote_follow_up"] * 2,
+        )
+        self.assertEqual(own_code.state, "code", "a consultant's own code is left be")
+
+    def test_installation_leaves_the_opportunities_probabilities_alone(self):
+        """The module's data sets the stages up; it is no edit of a stage."""
+        lead = self._create_opportunity(stage_id=self.stage_estimate.id)
+        self.env.flush_all()
+        # as on a fresh installation: the new column holds its default, 10
+        self.env.cr.execute(
+            "UPDATE crm_stage SET probability = 10 WHERE id = %s",
+            [self.stage_estimate.id],
+        )
+        self.env.cr.execute(
+            "UPDATE crm_lead SET probability = 10 WHERE id = %s", [lead.id]
+        )
+        self.env.invalidate_all()
+        convert_file(
+            self.env,
+            "openfire_crm_stage",
+            "data/crm_stage_data.xml",
+            {},
+            mode="init",
+            noupdate=True,
+        )
+        self.assertEqual(self.stage_estimate.probability, 30)
+        self.assertEqual(lead.probability, 10)
 
     def test_install_on_a_french_database_renames_odoo_stages_in_french(self):
         self._ensure_french()

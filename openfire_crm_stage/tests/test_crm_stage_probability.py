@@ -1,6 +1,4 @@
 from datetime import timedelta
-from unittest.mock import patch
-
 from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
@@ -104,66 +102,25 @@ class TestCrmStageProbability(OpenfireStageCase):
         lead.write({"stage_id": self.stage_quote.id})
         self.assertEqual(lead.probability, 80, "the next stage change replaces it")
 
-    def _run_lead_scoring_cron(self, between_batches):
-        """Run the PLS cron one lead per batch (it commits each batch when not
-        testing), calling ``between_batches`` after its first batch."""
+    def _run_lead_scoring_cron(self):
+        """Odoo's nightly lead scoring, with a won and a lost opportunity to learn
+        from."""
         self.env["ir.config_parameter"].sudo().set_param(
             "crm.pls_start_date",
             fields.Date.to_string(fields.Date.today() - timedelta(days=1)),
         )
         self._create_opportunity(name="won").action_set_won()
         self._create_opportunity(name="lost").action_set_lost()
-        for index in range(2):
-            self._create_opportunity(
-                name=f"scored {index}", stage_id=self.stage_manual.id
-            )
         self.env.flush_all()
-        cursor = self.env.cr
-        execute = cursor.execute
-        batches = []
-
-        def execute_and_interleave(query, params=None, log_exceptions=True):
-            result = execute(query, params, log_exceptions)
-            if "SET automated_probability" in str(query):
-                batches.append(params)
-                if len(batches) == 1:
-                    between_batches()
-            return result
-
-        with (
-            patch("odoo.addons.crm.models.crm_lead.PLS_UPDATE_BATCH_STEP", 1),
-            patch.object(cursor, "execute", execute_and_interleave),
-        ):
-            self.env["crm.lead"]._cron_update_automated_probabilities()
-        self.assertGreater(len(batches), 1, "the cron ran several batches")
+        self.env["crm.lead"]._cron_update_automated_probabilities()
         self.env.invalidate_all()
-
-    def _align_automated_probability(self, lead):
-        """Make PLS's value equal the lead's probability: vanilla PLS then takes
-        the probability over."""
-        lead.flush_recordset()
-        self.env.cr.execute(
-            "UPDATE crm_lead SET automated_probability = probability WHERE id = %s",
-            [lead.id],
-        )
-        lead.invalidate_recordset()
 
     def test_lead_scoring_cron_never_overwrites_the_stage_value(self):
         lead = self._create_opportunity(stage_id=self.stage_visit.id)
-        self._align_automated_probability(lead)
-        self._run_lead_scoring_cron(between_batches=lambda: None)
+        scored = self._create_opportunity(stage_id=self.stage_manual.id)
+        self._run_lead_scoring_cron()
         self.assertEqual(lead.probability, 50)
-
-    def test_probability_typed_while_the_lead_scoring_cron_runs_is_kept(self):
-        lead = self._create_opportunity(stage_id=self.stage_visit.id)
-        self._align_automated_probability(lead)
-
-        def rep_types_a_probability():
-            lead.probability = 65
-            lead.flush_recordset()
-
-        self._run_lead_scoring_cron(between_batches=rep_types_a_probability)
-        self.assertEqual(lead.probability, 65)
+        self.assertNotIn(scored.probability, (0, 60), "PLS scores the others")
 
     def test_stage_without_auto_change_leaves_probability_to_lead_scoring(self):
         lead = self._create_opportunity(stage_id=self.stage_manual.id)
@@ -257,7 +214,7 @@ class TestCrmStageProbability(OpenfireStageCase):
         lead.stage_id = stage
         self.assertEqual(lead.probability, 65)
 
-    def test_column_added_with_a_name_only_leaves_probability_alone(self):
+    def test_column_added_with_a_name_only_hands_probability_to_lead_scoring(self):
         stage = (
             self.env["crm.stage"]
             .with_user(self.user_sales_manager)
@@ -265,5 +222,9 @@ class TestCrmStageProbability(OpenfireStageCase):
         )
         self.assertFalse(stage.on_change, "no surprise until a probability is chosen")
         lead = self._create_opportunity(stage_id=self.stage_quote.id)
-        lead.stage_id = stage
-        self.assertEqual(lead.probability, 80)
+        typed = self._create_opportunity(stage_id=self.stage_quote.id)
+        typed.probability = 65
+        (lead + typed).stage_id = stage
+        self.assertEqual(lead.probability, lead.automated_probability)
+        self.assertNotEqual(lead.probability, 80, "lead scoring takes over, as in Odoo")
+        self.assertEqual(typed.probability, 65, "a rep's probability stays")

@@ -211,14 +211,42 @@ class TestCrmStageMoveAndDelete(OpenfireStageCase):
             self._wizard(self.stage_audit, team_stage).action_move_and_delete()
         self.assertTrue(self.stage_audit.exists())
 
-    def test_rules_leading_into_a_deleted_stage_are_named_and_deactivated(self):
+    def test_deleting_a_stage_removes_only_the_moves_into_it(self):
         rule = self.env.ref("openfire_crm_stage.automation_quote_to_quote")
         rule.action_server_ids.crm_stage_id = self.stage_audit
+        consultant_rule = rule.copy({"name": "Quote issued: move and note"})
+        note = self.env["ir.actions.server"].create(
+            {
+                "name": "Note the quote",
+                "model_id": rule.model_id.id,
+                "state": "code",
+                "code": "records.message_post(body='Quote issued')",
+                "base_automation_id": consultant_rule.id,
+                "usage": "base_automation",
+            }
+        )
         wizard = self._wizard(self.stage_audit, self.stage_visit)
         self.assertIn(rule.name, wizard.automation_names)
+        self.assertIn(consultant_rule.name, wizard.automation_names)
         with self.assertLogs(
-            "odoo.addons.openfire_crm_stage.models.crm_stage", "WARNING"
+            "odoo.addons.openfire_crm_stage.models.crm_stage_automation", "WARNING"
         ) as logs:
             wizard.action_move_and_delete()
         self.assertIn(rule.name, logs.output[0])
-        self.assertFalse(rule.active)
+        self.assertFalse(rule.active, "nothing left to do")
+        self.assertFalse(rule.action_server_ids)
+        self.assertTrue(consultant_rule.active, "its other action keeps running")
+        self.assertEqual(consultant_rule.action_server_ids, note)
+
+    def test_a_stage_gone_since_the_wizard_was_opened_gets_a_clear_message(self):
+        gone = self.env["crm.stage"].create({"name": "Gone"})
+        gone.unlink()
+        Wizard = self.env["crm.stage.delete"].with_context(
+            active_model="crm.stage", active_ids=gone.ids
+        )
+        with self.assertRaisesRegex(UserError, "no longer exists"):
+            Wizard.default_get(["stage_ids"])
+        wizard = self._wizard(self.stage_audit, self.stage_visit)
+        with self.assertRaisesRegex(UserError, "no longer exists"):
+            wizard.target_stage_id = gone.id
+        self.assertTrue(self.stage_audit.exists())

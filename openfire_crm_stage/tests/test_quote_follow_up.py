@@ -2,8 +2,11 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo import Command
+from psycopg2.errors import SerializationFailure
+
+from odoo import SUPERUSER_ID, Command, api, sql_db
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import OpenfireStageCase
 
@@ -133,11 +136,6 @@ class TestQuoteFollowUp(OpenfireStageCase):
         )
         self.assertEqual(len(done), 1, "the follow-up is marked as done")
 
-    def test_lost_opportunity_closes_its_follow_up(self):
-        self._send(self._order())
-        self.opportunity.action_set_lost()
-        self.assertEqual(self._follow_ups(), [])
-
     def test_confirmed_quote_closes_the_follow_up(self):
         order = self._order()
         self._send(order)
@@ -149,3 +147,69 @@ class TestQuoteFollowUp(OpenfireStageCase):
         self._send(self._order())
         self.opportunity.action_set_won()
         self.assertTrue(todo.exists())
+
+    def test_no_delay_plans_it_today(self):
+        self.follow_up_type.delay_count = 0
+        self._send(self._order())
+        self.assertEqual(self._follow_ups(), [(MONDAY.date(), self.user_sales_salesman)])
+
+    def test_archived_activity_type_plans_nothing_but_closes_what_is_open(self):
+        self._send(self._order())
+        self.follow_up_type.active = False
+        self._send(self._order(), when=WEDNESDAY)
+        self.assertEqual(
+            self._follow_ups(),
+            [(date(2026, 3, 11), self.user_sales_salesman)],
+            "not moved: the type is archived",
+        )
+        self.opportunity.action_set_won()
+        self.assertEqual(self._follow_ups(), [])
+
+    def test_quotes_emailed_at_the_same_moment_plan_one_follow_up(self):
+        """Another rep emailed a quote of the same opportunity and his request
+        committed while this one ran: this one fails the way Odoo retries a
+        request, and the retry finds his follow-up, rather than planning a
+        second one."""
+        with sql_db.db_connect(self.env.cr.dbname).cursor() as other_cr:
+            other = api.Environment(other_cr, SUPERUSER_ID, {})
+            # an opportunity saved before the tests, already past Quote's move
+            opportunity = other["crm.lead"].search(
+                [
+                    ("type", "=", "opportunity"),
+                    ("partner_id", "!=", False),
+                    ("stage_id.is_won", "=", False),
+                    ("stage_id.sequence", ">=", self.env.ref("crm.stage_lead3").sequence),
+                ],
+                limit=1,
+            )
+            if not opportunity:
+                self.skipTest("needs an opportunity saved before the tests")
+            order = other["sale.order"].create(
+                {"partner_id": opportunity.partner_id.id, "opportunity_id": opportunity.id}
+            )
+            order.with_context(mark_so_as_sent=True).message_post(
+                body="Your quote", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
+            other_cr.commit()
+            try:
+                mine = self.env["sale.order"].create(
+                    {
+                        "partner_id": opportunity.partner_id.id,
+                        "opportunity_id": opportunity.id,
+                    }
+                )
+                with self.assertRaises(SerializationFailure), mute_logger("odoo.sql_db"):
+                    mine.with_context(mark_so_as_sent=True).message_post(
+                        body="Your quote",
+                        message_type="comment",
+                        subtype_xmlid="mail.mt_comment",
+                    )
+                    self.env.flush_all()
+            finally:
+                order.opportunity_id.activity_ids.filtered(
+                    lambda activity: activity.activity_type_id.id
+                    == self.follow_up_type.id
+                ).unlink()
+                order.with_context(disable_cancel_warning=True).action_cancel()
+                order.unlink()
+                other_cr.commit()

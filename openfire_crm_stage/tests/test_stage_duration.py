@@ -66,27 +66,28 @@ class TestStageDuration(OpenfireStageCase):
         for lead in leads:
             self._set_date("crm_lead", "date_closed", lead.id, date)
 
-    def _visits(self, lead):
+    def _stays(self, lead):
         """(stage, entered on, left on, days, outcome) as the list shows them."""
         return [
             (
-                visit.stage_name,
-                str(visit.date_in.date()),
-                visit.date_out and str(visit.date_out.date()),
-                round(visit.days, 1),
-                visit.outcome,
+                stay.stage_name,
+                str(stay.date_in.date()),
+                stay.date_out and str(stay.date_out.date()),
+                round(stay.days, 1),
+                stay.outcome,
             )
-            for visit in self.Report.search([("lead_id", "=", lead.id)]).sorted(
+            for stay in self.Report.search([("lead_id", "=", lead.id)]).sorted(
                 "date_in"
             )
         ]
 
-    def _pivot(self, leads, groupby):
-        """The pivot's cells: average and median days, and visits, per group."""
+    def _pivot(self, leads, groupby, orderby=False):
+        """The pivot's cells: average and median days, and stays, per group."""
         groups = self.Report.read_group(
             [("lead_id", "in", leads.ids)],
-            ["days:avg", "days_median:avg"],
+            ["days:avg", "days_median:median"],
             groupby,
+            orderby=orderby,
             lazy=False,
         )
         return [
@@ -102,7 +103,7 @@ class TestStageDuration(OpenfireStageCase):
             for group in groups
         ]
 
-    def test_each_visit_shows_its_dates_days_and_outcome(self):
+    def test_each_stay_shows_its_dates_days_and_outcome(self):
         won = self._opportunity(
             day(1, 5),
             [
@@ -117,7 +118,7 @@ class TestStageDuration(OpenfireStageCase):
         )
         self._lose(lost, day(1, 30))
         self.assertEqual(
-            self._visits(won),
+            self._stays(won),
             [
                 ("New", "2026-01-05", "2026-01-08", 3.0, "won"),
                 ("Estimate", "2026-01-08", "2026-01-18", 10.5, "won"),
@@ -126,7 +127,7 @@ class TestStageDuration(OpenfireStageCase):
             ],
         )
         self.assertEqual(
-            self._visits(lost),
+            self._stays(lost),
             [
                 ("New", "2026-01-05", "2026-01-10", 5.0, "lost"),
                 # a lost opportunity leaves its stage when it is lost
@@ -134,22 +135,22 @@ class TestStageDuration(OpenfireStageCase):
             ],
         )
 
-    def test_open_visit_has_no_end_and_counts_until_today(self):
+    def test_open_stay_has_no_end_and_counts_until_today(self):
         entered = fields.Datetime.now() - timedelta(days=4)
         lead = self._opportunity(
             entered - timedelta(days=2),
             [(None, self.stage_new), (entered, self.stage_visit)],
         )
         self.assertEqual(
-            self._visits(lead)[-1],
+            self._stays(lead)[-1],
             ("Technical Visit", str(entered.date()), False, 4.0, "open"),
         )
 
-    def test_never_moved_opportunity_is_one_visit_from_its_creation(self):
+    def test_never_moved_opportunity_is_one_stay_from_its_creation(self):
         created = fields.Datetime.now() - timedelta(days=3)
         lead = self._opportunity(created, [(None, self.stage_quote)])
         self.assertEqual(
-            self._visits(lead), [("Quote", str(created.date()), False, 3.0, "open")]
+            self._stays(lead), [("Quote", str(created.date()), False, 3.0, "open")]
         )
 
     def test_pivot_gives_average_and_median_per_stage_and_team(self):
@@ -197,6 +198,15 @@ class TestStageDuration(OpenfireStageCase):
             [name for name, *_rest in self._pivot(lead, ["stage_name"])],
             ["Free Estimate", "Technical Visit", "New", "Site Survey"],
         )
+        self.assertEqual(
+            [
+                name
+                for name, *_rest in self._pivot(
+                    lead, ["stage_name"], orderby="stage_name desc"
+                )
+            ],
+            ["New", "Technical Visit", "Free Estimate", "Site Survey"],
+        )
         survey = self.Report.search(
             [("lead_id", "=", lead.id), ("stage_name", "=", "Site Survey")]
         )
@@ -229,41 +239,41 @@ class TestStageDuration(OpenfireStageCase):
         self._set_date("mail_message", "date", message.id, day(1, 9))
         self._lose(lead, day(1, 19))
         self.assertEqual(
-            self._visits(lead),
+            self._stays(lead),
             [
                 ("New", "2026-01-02", "2026-01-09", 7.0, "lost"),
                 ("Quote", "2026-01-09", "2026-01-19", 10.0, "lost"),
             ],
         )
 
-    def test_stored_history_reads_as_the_live_one(self):
-        """The nightly refresh stores the history: the report reads the same,
-        and what happens afterwards shows at once."""
-        lead = self._opportunity(
-            day(1, 5),
+    def test_a_merge_keeps_each_history_its_own(self):
+        """The opportunity kept keeps its stays; those of the merged one, whose
+        messages Odoo moves onto it, are left out (the merged one is gone)."""
+        kept = self._opportunity(
+            day(1, 1), [(None, self.stage_new), (day(1, 10), self.stage_quote)]
+        )
+        merged = self._opportunity(
+            day(1, 2),
             [
                 (None, self.stage_new),
-                (day(1, 8), self.stage_estimate),
-                (day(1, 18), self.stage_quote),
+                (day(1, 5), self.stage_estimate),
+                (day(1, 6), self.stage_visit),
             ],
         )
-        visits = self._visits(lead)
-        # saved yesterday: the report reads it from what the refresh stored
-        self._set_date("crm_lead", "write_date", lead.id, day(1, 20))
-        self.env.ref(
-            "openfire_crm_stage.ir_cron_stage_duration_refresh"
-        ).method_direct_trigger()
-        self.assertEqual(self._visits(lead), visits)
-        self.stage_estimate.name = "Free Estimate"
-        self._win(lead, day(1, 25))
+        stays = self._stays(kept)
+        self.assertEqual((kept + merged).merge_opportunity(), kept)
+        self._flush_tracking()
+        self.assertFalse(merged.exists())
         self.assertEqual(
-            self._visits(lead),
-            [
-                ("New", "2026-01-05", "2026-01-08", 3.0, "won"),
-                ("Free Estimate", "2026-01-08", "2026-01-18", 10.0, "won"),
-                ("Quote", "2026-01-18", "2026-01-25", 7.0, "won"),
-                ("Won", "2026-01-25", "2026-01-25", 0.0, "won"),
-            ],
+            self._stays(kept)[:1], [("New", "2026-01-01", "2026-01-10", 9.0, "open")]
+        )
+        self.assertEqual(self._stays(kept), stays)
+        self.assertEqual(
+            len(kept.message_ids.tracking_value_ids.filtered(
+                lambda tracking: tracking.field_id.name == "stage_id"
+            )),
+            3,
+            "its chatter shows both histories",
         )
 
     def test_salesman_sees_only_his_opportunities(self):
@@ -276,7 +286,7 @@ class TestStageDuration(OpenfireStageCase):
             report.search([("lead_id", "in", (own | other).ids)]).lead_id, own
         )
 
-    def test_a_visit_opens_its_opportunity(self):
+    def test_a_stay_opens_its_opportunity(self):
         lead = self._opportunity(day(1, 2), [(None, self.stage_new)])
         action = self.Report.search(
             [("lead_id", "=", lead.id)]

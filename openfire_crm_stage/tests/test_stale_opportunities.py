@@ -6,6 +6,7 @@ from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.modules.migration import load_script
 from odoo.tests import Form, tagged, users, warmup
+from odoo.tools import mute_logger
 from odoo.tools.misc import file_path
 
 from .common import OpenfireStageCase
@@ -31,12 +32,14 @@ class TestStaleOpportunities(OpenfireStageCase):
 
     def _assert_stale(self, lead, days):
         self.assertTrue(lead.is_rotting)
-        self.assertEqual(lead.rotting_days, days)
+        self.assertEqual(lead.days_in_stage, days)
         self.assertIn(lead, self._stale_search())
+        self.assertNotIn(
+            lead, self.env["crm.lead"].search([("is_rotting", "=", False)])
+        )
 
     def _assert_fresh(self, lead):
         self.assertFalse(lead.is_rotting)
-        self.assertEqual(lead.rotting_days, 0)
         self.assertNotIn(lead, self._stale_search())
         self.assertIn(
             lead,
@@ -52,7 +55,30 @@ class TestStaleOpportunities(OpenfireStageCase):
         self._assert_stale(self._opportunity_in_stage_for(25), 25)
 
     def test_opportunity_within_the_threshold_is_fresh(self):
-        self._assert_fresh(self._opportunity_in_stage_for(20))
+        lead = self._opportunity_in_stage_for(20)
+        self._assert_fresh(lead)
+        self.assertEqual(lead.days_in_stage, 20, "its days in stage show all the same")
+
+    def test_empty_stage_change_date_counts_from_the_creation(self):
+        stale = self._opportunity_in_stage_for(0)
+        fresh = self._opportunity_in_stage_for(0)
+        (stale + fresh).date_last_stage_update = False
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE crm_lead SET create_date = %s WHERE id = %s",
+            [self.now - timedelta(days=30), stale.id],
+        )
+        self.env.invalidate_all()
+        self._assert_stale(stale, 30)
+        self._assert_fresh(fresh)
+        self.assertEqual(fresh.days_in_stage, 0)
+
+    def test_a_stage_change_date_far_back_is_only_stale(self):
+        lead = self._opportunity_in_stage_for(0)
+        lead.date_last_stage_update = fields.Datetime.to_datetime("0001-01-01")
+        self.stage_quote.rotting_threshold_days = 3650
+        self.assertTrue(lead.is_rotting)
+        self.assertIn(lead, self._stale_search())
 
     def test_shipped_thresholds_apply(self):
         self.assertEqual(
@@ -150,9 +176,21 @@ class TestStaleOpportunities(OpenfireStageCase):
             stage.rotting_threshold_days = 9
         self.assertEqual(self.stage_visit.rotting_threshold_days, 9)
 
-    def test_negative_days_to_stale_are_refused(self):
-        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
-            self.stage_visit.rotting_threshold_days = -1
+    def test_days_to_stale_out_of_bounds_are_refused_naming_the_stage(self):
+        for days in (-1, 3651, 1_000_000):
+            with self.assertRaises(ValidationError) as refusal:
+                self.stage_visit.rotting_threshold_days = days
+            self.assertRegex(
+                str(refusal.exception), "Technical Visit must be between 0 .* and 3650"
+            )
+        with mute_logger("odoo.sql_db"):
+            result = self.env["crm.stage"].load(
+                ["name", "rotting_threshold_days"],
+                [["Survey", "10"], ["Forever", "1000000"]],
+            )
+        self.assertFalse(result["ids"])
+        self.assertEqual([m["rows"]["from"] for m in result["messages"]], [1])
+        self.assertIn("between 0 and 3650", result["messages"][0]["message"])
 
 
 @tagged("post_install", "-at_install", "openfire_crm_stage", "stale")
@@ -203,13 +241,12 @@ class TestStalePipelineQueries(OpenfireStageCase):
         kanban's fields, its stale count."""
         Lead = self.env["crm.lead"]
         domain = [("type", "=", "opportunity"), ("stage_id", "=", stage.id)]
-        Lead.web_read_group(
-            domain, ["expected_revenue:sum", "prorated_revenue:sum"], ["stage_id"]
-        )
+        Lead.web_read_group(domain, ["expected_revenue:sum"], ["stage_id"])
         cards = Lead.web_search_read(domain, self.kanban_spec, limit=80)["records"]
         stale = Lead.read_group(
             [*domain, ("is_rotting", "=", True)], ["stage_id"], ["stage_id"], lazy=False
         )
+        Lead.read_weighted_revenue(domain)
         return cards, stale
 
     @users("user_sales_manager")
@@ -219,13 +256,13 @@ class TestStalePipelineQueries(OpenfireStageCase):
             self.env.invalidate_all()
             with (
                 self.subTest(stage=stage.name),
-                self.assertQueryCount(user_sales_manager=21),
+                self.assertQueryCount(user_sales_manager=23),
             ):
                 cards, stale = self._open_column(stage.with_env(self.env))
             self.assertEqual(sum(card["is_rotting"] for card in cards), stale_count)
             self.assertEqual(stale[0]["__count"], stale_count)
             self.assertEqual(
-                {card["rotting_days"] for card in cards if card["is_rotting"]}, {10}
+                {card["days_in_stage"] for card in cards if card["is_rotting"]}, {10}
             )
 
 

@@ -31,15 +31,15 @@ class TestWeightedValue(OpenfireStageCase):
         stage = self.stage_tender
         self.assertEqual(stage.opportunity_count, 2)
         self.assertEqual(stage.expected_revenue_total, 15000)
-        self.assertEqual(stage.prorated_revenue_total, 10500)
-        self.assertEqual(stage.company_currency_id, self.env.company.currency_id)
+        self.assertEqual(stage.weighted_revenue_total, 10500)
+        self.assertEqual(stage.currency_id, self.env.company.currency_id)
 
     def test_empty_stage_totals_are_zero(self):
         self.assertEqual(
             (
                 self.stage_manual.opportunity_count,
                 self.stage_manual.expected_revenue_total,
-                self.stage_manual.prorated_revenue_total,
+                self.stage_manual.weighted_revenue_total,
             ),
             (0, 0, 0),
         )
@@ -50,17 +50,62 @@ class TestWeightedValue(OpenfireStageCase):
         )
         lead.probability = 100
         self.stage_tender.invalidate_recordset()
-        self.assertEqual(self.stage_tender.prorated_revenue_total, 13000)
+        self.assertEqual(self.stage_tender.weighted_revenue_total, 13000)
 
     @users("user_sales_salesman")
     @warmup
     def test_totals_of_all_stages_take_one_query(self):
         stages = self.env["crm.stage"].search([])
-        stages.mapped("prorated_revenue_total")  # the user's company is cached
+        stages.mapped("weighted_revenue_total")  # the user's company is cached
         stages.invalidate_recordset()
         with self.assertQueryCount(1):
-            stages.mapped("prorated_revenue_total")
+            stages.mapped("weighted_revenue_total")
         self.assertEqual(
             stages.filtered(lambda stage: stage == self.stage_tender).opportunity_count,
             2,
         )
+
+    def test_two_currencies_are_converted_never_added(self):
+        """1,000 USD and 77,777 EUR are not 78,777 of anything: each opportunity is
+        converted to the current company's currency at today's rate."""
+        euro = self.env.ref("base.EUR")
+        euro.active = True
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": euro.id,
+                "rate": 2.0,
+                "name": "2020-01-01",
+                "company_id": False,  # the rate of every company
+            }
+        )
+        dollar = self.company_main.currency_id
+        self.assertEqual(dollar, self.env.ref("base.USD"))
+        self.company_2.currency_id = euro
+        self.env["crm.lead"].search(
+            [("stage_id", "=", self.stage_tender.id)]
+        ).company_id = self.company_main
+        self._create_opportunity(
+            stage_id=self.stage_tender.id,
+            team_id=self.team_c2.id,
+            company_id=self.company_2.id,
+            user_id=False,
+            expected_revenue=77777,
+            probability=100,
+        )
+        both = (self.company_main + self.company_2).ids
+        for active, currency, expected, weighted in (
+            (self.company_main, dollar, 15000 + 38888.5, 10500 + 38888.5),
+            (self.company_2, euro, 30000 + 77777, 21000 + 77777),
+        ):
+            env = self.env(
+                context=dict(self.env.context, allowed_company_ids=[active.id, *both])
+            )
+            stage = self.stage_tender.with_env(env)
+            self.assertEqual(stage.currency_id, currency)
+            self.assertAlmostEqual(stage.expected_revenue_total, expected)
+            self.assertAlmostEqual(stage.weighted_revenue_total, weighted)
+            column = env["crm.lead"].read_weighted_revenue(
+                [("type", "=", "opportunity"), ("stage_id", "=", stage.id)]
+            )
+            self.assertEqual(column["currency_id"], currency.id)
+            self.assertAlmostEqual(column["totals"][stage.id], weighted)

@@ -30,16 +30,20 @@ class CrmStageDelete(models.TransientModel):
     )
     automation_names = fields.Text(
         compute="_compute_stage_summary",
-        string="Rules Deactivated",
-        help="Automation rules moving opportunities into these stages: they are "
-        "deactivated with the deletion.",
+        string="Automated Moves Removed",
+        help="Automation rules moving opportunities into these stages: their moves "
+        "go with the stages; a rule left with nothing else to do is deactivated.",
     )
 
     @api.model
     def _default_stage_ids(self):
-        if self.env.context.get("active_model") == "crm.stage":
-            return self.env.context.get("active_ids")
-        return False
+        if self.env.context.get("active_model") != "crm.stage":
+            return False
+        ids = self.env.context.get("active_ids") or []
+        stages = self.env["crm.stage"].browse(ids).exists()
+        if ids and not stages:
+            raise UserError(self._stage_gone_message())
+        return stages.ids
 
     @api.depends("stage_ids")
     def _compute_stage_summary(self):
@@ -53,21 +57,13 @@ class CrmStageDelete(models.TransientModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # ids sent over RPC may be gone: say so rather than fail on a foreign key
         for vals in vals_list:
-            ids = {vals.get("target_stage_id") or 0} - {0}
-            for command in vals.get("stage_ids") or []:
-                if isinstance(command, int):
-                    ids.add(command)
-                elif command[0] == Command.SET:
-                    ids.update(command[2])
-                elif command[0] == Command.LINK:
-                    ids.add(command[1])
-            if len(self.env["crm.stage"].browse(ids).exists()) != len(ids):
-                raise UserError(
-                    self.env._("A stage you chose no longer exists: reload the page.")
-                )
+            self._check_stages_exist(vals)
         return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_stages_exist(vals)
+        return super().write(vals)
 
     def action_move_and_delete(self):
         self.ensure_one()
@@ -107,7 +103,13 @@ class CrmStageDelete(models.TransientModel):
                     team=target.team_id.name,
                 )
             )
-        leads.write({"stage_id": target.id})
+        # a clean-up, not a sale: the target's gates do not apply
+        leads.with_context(skip_stage_gates=True).write({"stage_id": target.id})
+        if target.is_won:
+            # Odoo gives 100 % to whatever enters a won stage: lost stays lost
+            leads.filtered(lambda lead: not lead.active).write(
+                {"probability": 0, "automated_probability": 0}
+            )
         self.stage_ids.unlink()
         if self.env.context.get("active_model") == "crm.stage":
             # opened from the stages list or form: back to the stages that remain
@@ -118,3 +120,19 @@ class CrmStageDelete(models.TransientModel):
         # refused deletion in the pipeline: reload it, as a kanban restored in place
         # keeps the deleted columns
         return {"type": "ir.actions.client", "tag": "reload"}
+
+    def _check_stages_exist(self, vals):
+        """Ids sent over RPC may be gone: say so rather than fail on a foreign key."""
+        ids = {vals.get("target_stage_id") or 0} - {0}
+        for command in vals.get("stage_ids") or []:
+            if isinstance(command, int):
+                ids.add(command)
+            elif command[0] == Command.SET:
+                ids.update(command[2])
+            elif command[0] == Command.LINK:
+                ids.add(command[1])
+        if len(self.env["crm.stage"].browse(ids).exists()) != len(ids):
+            raise UserError(self._stage_gone_message())
+
+    def _stage_gone_message(self):
+        return self.env._("A stage you chose no longer exists: reload the page.")

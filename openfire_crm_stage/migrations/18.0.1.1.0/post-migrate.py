@@ -5,7 +5,8 @@ from odoo import SUPERUSER_ID, api
 from odoo.tools import convert_file
 
 # their records are new: forcecreate off keeps an upgrade from creating them
-NEW_DATA_FILES = ("data/quote_follow_up_data.xml", "data/ir_cron_data.xml")
+# (18.0.1.1.0 also stored the Stage Durations history each night: gone in 18.0.1.2.0)
+NEW_DATA_FILES = ("data/quote_follow_up_data.xml",)
 # the values of data/crm_stage_data.xml
 SHIPPED_THRESHOLDS = {
     "crm.stage_lead1": 7,

@@ -7,6 +7,6 @@ import { ActivityButton } from "@mail/core/web/activity_button";
 patch(ActivityButton.prototype, {
     onActivityChanged() {
         super.onActivityChanged();
-        this.props.record.model.loadStaleCounts?.();
+        this.props.record.model.loadColumnTotals?.();
     },
 });

@@ -9,17 +9,14 @@ import { STALE_DOMAIN } from "./crm_kanban_model_patch";
 patch(CrmColumnProgress.prototype, {
     get weightedRevenueAggregate() {
         const { progressAttributes } = this.props.progressBarState;
-        const weightedField = progressAttributes.weighted_revenue_sum_field;
-        if (!weightedField || weightedField.name === progressAttributes.sumField?.name) {
+        const { group } = this.props;
+        if (!progressAttributes.show_weighted_revenue || !group.model.hasStageColumns) {
             return null;
         }
-        const { group } = this.props;
-        const aggregate = this.props.progressBarState.getAggregateValue(group, weightedField);
         return {
-            ...aggregate,
+            value: group.model.weightedRevenues[group.value] || 0,
             title: _t("Weighted Revenue"),
-            // the web client has no company currency: the cards carry theirs
-            currency: getCurrency(group.list.records[0]?.data.company_currency?.[0]) || false,
+            currency: getCurrency(group.model.weightedRevenueCurrencyId) || false,
         };
     },
 
