@@ -88,8 +88,14 @@ def uninstall_hook(env):
     actions = env["ir.actions.server"].search(
         [("state", "in", ("crm_stage", "crm_quote_follow_up"))]
     )
+    # the module's own rules go away with it
+    own = env["ir.model.data"].search(
+        [("module", "=", MODULE), ("model", "=", "base.automation")]
+    )
     rules = actions.base_automation_id.filtered(
-        lambda rule: rule.active and not rule.action_server_ids - actions
+        lambda rule: rule.active
+        and rule.id not in own.mapped("res_id")
+        and not rule.action_server_ids - actions
     )
     if rules:
         _logger.warning(
@@ -174,7 +180,7 @@ def _restore(env, kept):
         }
         record.write(values)
         for name, by_lang in translations.items():
-            record.update_field_translations(name, by_lang)
+            record.update_field_translations(name, by_lang or {"en_US": False})
     # the stage settings are restored as they were, not edited: opportunities
     # keep their probabilities
     for stage_id, settings in kept["stages"].items():

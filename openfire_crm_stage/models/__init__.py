@@ -6,6 +6,6 @@ from . import crm_lead_merge
 from . import crm_lead_probability
 from . import crm_lead_quote_follow_up
 from . import crm_lead_stale
-from . import crm_lead_weighted_value
+from . import crm_lead_revenue
 from . import ir_actions_server
 from . import sale_order

@@ -246,7 +246,7 @@ class TestStalePipelineQueries(OpenfireStageCase):
         stale = Lead.read_group(
             [*domain, ("is_rotting", "=", True)], ["stage_id"], ["stage_id"], lazy=False
         )
-        Lead.read_weighted_revenue(domain)
+        Lead.read_revenue_by_stage(domain)
         return cards, stale
 
     @users("user_sales_manager")

@@ -71,12 +71,15 @@ class TestWeightedValue(OpenfireStageCase):
         euro = self.env.ref("base.EUR")
         euro.active = True
         self.env["res.currency.rate"].create(
-            {
-                "currency_id": euro.id,
-                "rate": 2.0,
-                "name": "2020-01-01",
-                "company_id": False,  # the rate of every company
-            }
+            [
+                {
+                    "currency_id": euro.id,
+                    "rate": 2.0,  # 1 USD = 2 EUR, in both companies
+                    "name": "2020-01-01",
+                    "company_id": company.id,
+                }
+                for company in (self.company_main, self.company_2)
+            ]
         )
         dollar = self.company_main.currency_id
         self.assertEqual(dollar, self.env.ref("base.USD"))
@@ -104,8 +107,9 @@ class TestWeightedValue(OpenfireStageCase):
             self.assertEqual(stage.currency_id, currency)
             self.assertAlmostEqual(stage.expected_revenue_total, expected)
             self.assertAlmostEqual(stage.weighted_revenue_total, weighted)
-            column = env["crm.lead"].read_weighted_revenue(
+            column = env["crm.lead"].read_revenue_by_stage(
                 [("type", "=", "opportunity"), ("stage_id", "=", stage.id)]
             )
             self.assertEqual(column["currency_id"], currency.id)
-            self.assertAlmostEqual(column["totals"][stage.id], weighted)
+            self.assertAlmostEqual(column["stages"][stage.id]["expected"], expected)
+            self.assertAlmostEqual(column["stages"][stage.id]["weighted"], weighted)

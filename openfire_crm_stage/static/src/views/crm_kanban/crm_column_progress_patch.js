@@ -7,16 +7,38 @@ import { CrmColumnProgress } from "@crm/views/crm_kanban/crm_column_progress";
 import { STALE_DOMAIN } from "./crm_kanban_model_patch";
 
 patch(CrmColumnProgress.prototype, {
-    get weightedRevenueAggregate() {
-        const { progressAttributes } = this.props.progressBarState;
+    /** Whether the column shows the server's totals, in the company's currency. */
+    get showsCompanyRevenue() {
+        const { group, progressBarState } = this.props;
+        return progressBarState.progressAttributes.company_revenue_totals && group.model.hasStageColumns;
+    },
+
+    get revenues() {
         const { group } = this.props;
-        if (!progressAttributes.show_weighted_revenue || !group.model.hasStageColumns) {
+        return group.model.columnRevenues[group.value] || { expected: 0, weighted: 0 };
+    },
+
+    get revenueCurrency() {
+        return getCurrency(this.props.group.model.revenueCurrencyId) || false;
+    },
+
+    get expectedRevenueAggregate() {
+        const { aggregate, progressBarState } = this.props;
+        const sumField = progressBarState.progressAttributes.sumField;
+        if (!this.showsCompanyRevenue || sumField?.name !== "expected_revenue") {
+            return aggregate;
+        }
+        return { ...aggregate, value: this.revenues.expected, currency: this.revenueCurrency };
+    },
+
+    get weightedRevenueAggregate() {
+        if (!this.showsCompanyRevenue) {
             return null;
         }
         return {
-            value: group.model.weightedRevenues[group.value] || 0,
+            value: this.revenues.weighted,
             title: _t("Weighted Revenue"),
-            currency: getCurrency(group.model.weightedRevenueCurrencyId) || false,
+            currency: this.revenueCurrency,
         };
     },
 

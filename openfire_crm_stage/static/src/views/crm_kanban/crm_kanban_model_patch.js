@@ -12,17 +12,17 @@ export const STALE_DOMAIN = [["is_rotting", "=", true]];
 
 /**
  * Per stage column, what the server counts (a column only loads its first
- * cards): its stale opportunities, and its weighted revenue in the company's
- * currency (each opportunity converted at today's rate). Fetched with the
- * pipeline, again after a move, an activity change or a column filter.
+ * cards): its stale opportunities, and its expected and weighted revenue in the
+ * company's currency (each opportunity converted at today's rate). Fetched
+ * with the pipeline, again after a move, an activity change or a column filter.
  */
 patch(CrmKanbanModel.prototype, {
     setup() {
         super.setup(...arguments);
         this.staleCounts = {};
         this.staleFilteredGroups = new Set();
-        this.weightedRevenues = {};
-        this.weightedRevenueCurrencyId = false;
+        this.columnRevenues = {};
+        this.revenueCurrencyId = false;
     },
 
     async load() {
@@ -37,11 +37,11 @@ patch(CrmKanbanModel.prototype, {
     async loadColumnTotals() {
         if (!this.hasStageColumns) {
             this.staleCounts = {};
-            this.weightedRevenues = {};
+            this.columnRevenues = {};
             return;
         }
         const { resModel, domain, context } = this.config;
-        const [staleGroups, weighted] = await Promise.all([
+        const [staleGroups, revenues] = await Promise.all([
             this.orm.readGroup(
                 resModel,
                 Domain.and([domain, STALE_DOMAIN]).toList(),
@@ -49,13 +49,13 @@ patch(CrmKanbanModel.prototype, {
                 ["stage_id"],
                 { lazy: false, context }
             ),
-            this.orm.call(resModel, "read_weighted_revenue", [domain], { context }),
+            this.orm.call(resModel, "read_revenue_by_stage", [domain], { context }),
         ]);
         this.staleCounts = Object.fromEntries(
             staleGroups.map((group) => [group.stage_id[0], group.__count])
         );
-        this.weightedRevenueCurrencyId = weighted.currency_id;
-        this.weightedRevenues = weighted.totals;
+        this.revenueCurrencyId = revenues.currency_id;
+        this.columnRevenues = revenues.stages;
         for (const group of this.root.groups || []) {
             // like an emptied progress bar selection: a column filtered on its
             // stale cards shows all of them again once it has none left
@@ -63,20 +63,23 @@ patch(CrmKanbanModel.prototype, {
                 this.staleFilteredGroups.delete(group.value);
                 await group.applyFilter(undefined);
             } else if (group.config.extraDomain) {
-                await this.loadFilteredWeightedRevenue(group);
+                await this.loadFilteredRevenue(group);
             }
         }
         this.notify();
     },
 
-    /** The weighted revenue of a column filtered on a progress bar or its stale cards. */
-    async loadFilteredWeightedRevenue(group) {
+    /** The revenue of a column filtered on a progress bar or its stale cards. */
+    async loadFilteredRevenue(group) {
         const { resModel, context } = this.config;
         const domain = Domain.and([group.groupDomain, group.config.extraDomain || []]);
-        const weighted = await this.orm.call(resModel, "read_weighted_revenue", [
-            domain.toList(),
-        ], { context });
-        this.weightedRevenues[group.value] = weighted.totals[group.value] || 0;
+        const revenues = await this.orm.call(
+            resModel,
+            "read_revenue_by_stage",
+            [domain.toList()],
+            { context }
+        );
+        this.columnRevenues[group.value] = revenues.stages[group.value];
     },
 });
 
@@ -85,7 +88,7 @@ export class CrmKanbanGroup extends RelationalModel.Group {
         await super.applyFilter(...arguments);
         if (this.model.hasStageColumns) {
             if (filter) {
-                await this.model.loadFilteredWeightedRevenue(this);
+                await this.model.loadFilteredRevenue(this);
             } else {
                 await this.model.loadColumnTotals();
             }

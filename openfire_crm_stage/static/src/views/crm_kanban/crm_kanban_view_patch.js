@@ -8,8 +8,8 @@ import { CrmKanbanArchParser } from "@crm/views/crm_kanban/crm_kanban_arch_parse
 patch(CrmKanbanArchParser.prototype, {
     parseProgressBar(progressBar) {
         const result = super.parseProgressBar(...arguments);
-        result.show_weighted_revenue = exprToBoolean(
-            progressBar.getAttribute("show_weighted_revenue")
+        result.company_revenue_totals = exprToBoolean(
+            progressBar.getAttribute("company_revenue_totals")
         );
         return result;
     },

@@ -2,22 +2,23 @@ from odoo import api, fields, models
 
 
 class CrmLead(models.Model):
-    """Revenue totals per stage, as the pipeline's columns and the stage list show
-    them: in the current company's currency, each opportunity converted at
-    today's rate, as Odoo's revenue reports do."""
+    """Revenue totals per stage, expected and weighted (by the probability), as
+    the pipeline's columns and the stage list show them: in the current company's
+    currency, each opportunity converted at today's rate, as Odoo's revenue
+    reports do, never money of two currencies added as one."""
 
     _inherit = "crm.lead"
 
     @api.model
-    def read_weighted_revenue(self, domain):
-        """The pipeline columns' weighted revenue: {"currency_id": the company's
-        currency, "totals": {stage id: weighted revenue of the opportunities of
-        ``domain`` the user can read}}."""
+    def read_revenue_by_stage(self, domain):
+        """The pipeline columns' totals: {"currency_id": the company's currency,
+        "stages": {stage id: {"expected": expected revenue, "weighted": weighted
+        revenue}}} of the opportunities of ``domain`` the user can read."""
         return {
             "currency_id": self.env.company.currency_id.id,
-            "totals": {
-                stage.id: weighted
-                for stage, (_count, _expected, weighted) in self._revenue_by_stage(
+            "stages": {
+                stage.id: {"expected": expected, "weighted": weighted}
+                for stage, (_count, expected, weighted) in self._revenue_by_stage(
                     domain
                 ).items()
                 if stage
