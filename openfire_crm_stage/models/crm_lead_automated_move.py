@@ -3,6 +3,7 @@ import logging
 from markupsafe import Markup
 
 from odoo import models
+from odoo.tools import format_list
 
 _logger = logging.getLogger(__name__)
 
@@ -20,7 +21,9 @@ class CrmLead(models.Model):
         Only forward (to a stage of higher sequence), never a lead, a won or lost
         opportunity, only to a stage its company and sales team may use, and only
         when the user behind the event may edit it. A move that cannot apply is
-        skipped with a warning: the event itself always goes through."""
+        skipped with a warning, or, when the opportunity lacks what the stage
+        requires, with a note in its chatter: the event itself always goes
+        through."""
         if not stage:
             _logger.warning(
                 "Automation rule %r skipped: its target stage was deleted.", rule_name
@@ -47,6 +50,11 @@ class CrmLead(models.Model):
             rule_name,
             "user %s may not edit them" % self.env.user.login,
         )
+        missing = opportunities._missing_stage_requirements(stage)
+        if missing:
+            unmet = opportunities.browse(lead.id for lead in missing)
+            unmet._log_unmet_stage_requirements(missing, stage, document, rule_name)
+            opportunities -= unmet
         if not opportunities:
             return
         # the explanation becomes the body of the stage tracking message
@@ -63,7 +71,30 @@ class CrmLead(models.Model):
                 "document": document._get_html_link(),
             }
         )
-        opportunities.write({"stage_id": stage.id})
+        # the stage's requirements were checked above, once
+        opportunities.with_context(skip_stage_gates=True).write({"stage_id": stage.id})
+
+    def _log_unmet_stage_requirements(self, missing, stage, document, rule_name):
+        """Say in the chatter of each of these opportunities what it lacks to
+        enter ``stage``, from ``missing`` ({opportunity: (field names, labels)})."""
+        message = Markup(
+            self.env._(
+                "Not moved to %(stage)s by the automation rule %(rule)s, triggered "
+                "by %(document)s: it still needs %(missing)s."
+            )
+        )
+        self._message_log_batch(
+            {
+                lead.id: message
+                % {
+                    "stage": stage.name,
+                    "rule": rule_name,
+                    "document": document._get_html_link(),
+                    "missing": format_list(self.env, labels),
+                }
+                for lead, (_names, labels) in missing.items()
+            }
+        )
 
     def _filter_stage_users(self, stage):
         """Those of these opportunities whose company and sales team may use

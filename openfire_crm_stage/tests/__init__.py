@@ -12,3 +12,7 @@ from . import test_pipeline_stale_tours
 from . import test_stage_duration
 from . import test_quote_follow_up
 from . import test_stage_duration_tours
+from . import test_stage_gates
+from . import test_stage_gate_free_ways
+from . import test_stage_gate_requirements
+from . import test_stage_gate_tours

@@ -1,0 +1,274 @@
+import logging
+
+from odoo import api, models
+from odoo.exceptions import RedirectWarning, UserError
+from odoo.tools import format_list, is_html_empty
+
+# the quotations (costing type Quote) that meet each condition on quotes
+QUOTE_STATES = {
+    "quote_created": ("draft", "sent", "sale"),
+    "quote_sent": ("sent", "sale"),
+    "quote_confirmed": ("sale",),
+}
+# opportunities named one by one in a refusal; the others are counted
+REFUSAL_NAMED_MAX = 10
+
+_logger = logging.getLogger(__name__)
+
+
+class CrmLead(models.Model):
+    """Stage gates: an opportunity enters a stage (moves forward to it, or is
+    created in it) only with what the stage requires. Leaving a stage, moving
+    backwards, conversions, merges, restores and opportunities already there are
+    free; so are writes with ``skip_stage_gates=True`` in the context (migrations,
+    imports of history)."""
+
+    _inherit = "crm.lead"
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        leads = super().create(vals_list)
+        if self.env.context.get("skip_stage_gates"):
+            return leads
+        # a stage chosen, in the values or by the pipeline column created in
+        chosen = self.env.context.get("default_stage_id")
+        created_in = leads.browse(
+            lead.id
+            for lead, vals in zip(leads, vals_list, strict=True)
+            if chosen or "stage_id" in vals
+        ).filtered(
+            lambda lead: (
+                lead.type == "opportunity" and lead.active and lead.stage_id.is_gated
+            )
+        )
+        for stage, opportunities in created_in.grouped("stage_id").items():
+            opportunities._check_stage_requirements(stage, creation=True)
+        return leads
+
+    def write(self, vals):
+        entering, stage = self._entering_gated_stage(vals)
+        res = super().write(vals)
+        # checked on the values written: a rep may fill a field and move at once
+        if entering:
+            entering._check_stage_requirements(stage)
+        return res
+
+    def _merge_opportunity(self, user_id=False, team_id=False, auto_unlink=True, max_length=5):
+        # reached by every merge (the merge wizard, conversions, the sales teams'
+        # assignment of duplicates), which may write a stage: a merge is no move
+        head = super(CrmLead, self.with_context(skip_stage_gates=True))._merge_opportunity(
+            user_id=user_id, team_id=team_id, auto_unlink=auto_unlink, max_length=max_length
+        )
+        return head.with_env(self.env)
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
+    def _missing_stage_requirements(self, stage):
+        """{opportunity: (field names, labels)} of what those of these
+        opportunities lack to enter ``stage``: the fields to fill, then the
+        documents; the ones meeting its requirements are left out. The stage
+        gate's rule: every way in calls it."""
+        if not stage.is_gated:
+            return {}
+        labels_by_name = stage._gate_field_labels()
+        field_names = list(labels_by_name)
+        conditions = stage._gate_conditions()
+        meeting = {
+            condition: self._meeting_condition(condition)
+            for condition, _label in conditions
+        }
+        missing = {}
+        for lead in self:
+            names = [name for name in field_names if not lead._is_filled(name)]
+            labels = [labels_by_name[name] for name in names]
+            labels += [
+                label
+                for condition, label in conditions
+                if lead not in meeting[condition]
+            ]
+            if labels:
+                missing[lead] = (names, labels)
+        return missing
+
+    def _is_filled(self, field_name):
+        """Whether this opportunity has a value in ``field_name``: a number other
+        than 0, a text other than blank."""
+        self.ensure_one()
+        value = self[field_name]
+        if self._fields[field_name].type == "html":
+            return not is_html_empty(value)
+        return bool(value)
+
+    def _meeting_condition(self, condition):
+        """Those of these opportunities whose documents meet ``condition``, those
+        the user cannot see included."""
+        if condition in QUOTE_STATES:
+            groups = (
+                self.env["sale.order"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("opportunity_id", "in", self.ids),
+                        ("costing_type", "=", "quote"),
+                        ("state", "in", QUOTE_STATES[condition]),
+                    ],
+                    ["opportunity_id"],
+                )
+            )
+            return self.browse(opportunity.id for (opportunity,) in groups)
+        return self._with_technical_visit()
+
+    def _with_technical_visit(self):
+        """Those of these opportunities with a Technical Visit activity planned, or
+        done (its message, or the activity kept as done by its type)."""
+        visit_type = self.env.ref(
+            "openfire_crm_stage.mail_activity_type_technical_visit",
+            raise_if_not_found=False,
+        )
+        if not visit_type:
+            _logger.warning(
+                "Stage requirement of a technical visit ignored: its activity type "
+                "was deleted."
+            )
+            return self
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("activity_type_id", "=", visit_type.id),
+                ],
+                ["res_id"],
+            )
+        )
+        with_visit = self.browse(res_id for (res_id,) in activities)
+        others = self - with_visit
+        if not others:
+            return with_visit
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            ._read_group(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "in", others.ids),
+                    ("mail_activity_type_id", "=", visit_type.id),
+                ],
+                ["res_id"],
+            )
+        )
+        return with_visit | self.browse(res_id for (res_id,) in messages)
+
+    def _entering_gated_stage(self, vals):
+        """(those of these leads that ``write(vals)`` makes enter a stage with
+        requirements, that stage): open opportunities moving forward to it, in
+        the pipeline's order; a conversion to an opportunity is no move."""
+        if not vals.get("stage_id") or self.env.context.get("skip_stage_gates"):
+            return self.browse(), None
+        stage = self.env["crm.stage"].browse(vals["stage_id"])
+        if not stage.is_gated:
+            return self.browse(), stage
+        entering = self.filtered(
+            lambda lead: (
+                lead.type == "opportunity"
+                and vals.get("type", "opportunity") == "opportunity"
+                and vals.get("active", lead.active)
+                and (
+                    not lead.stage_id
+                    or (lead.stage_id.sequence, lead.stage_id.id)
+                    < (stage.sequence, stage.id)
+                )
+            )
+        )
+        return entering, stage
+
+    def _check_stage_requirements(self, stage, creation=False):
+        """Refuse, in a sentence naming what is missing, unless these
+        opportunities meet what entering ``stage`` requires."""
+        missing = self._missing_stage_requirements(stage)
+        if missing:
+            raise self._stage_requirements_refusal(stage, missing, creation)
+
+    def _stage_requirements_refusal(self, stage, missing, creation):
+        """The refusal for the opportunities of ``missing``: a button opens the
+        one refused, its missing fields marked (or lists them all); a creation or
+        an import, with nothing to open, gets the sentence alone."""
+        if len(missing) == 1:
+            [(lead, (field_names, labels))] = missing.items()
+            arguments = {
+                "opportunity": lead.display_name,
+                "stage": stage.name,
+                "missing": format_list(self.env, labels),
+            }
+            if creation:
+                return UserError(
+                    self.env._(
+                        "%(opportunity)s cannot be created in the stage %(stage)s: it "
+                        "still needs %(missing)s. Create it in an earlier stage, then "
+                        "complete it.",
+                        **arguments,
+                    )
+                )
+            message = self.env._(
+                "%(opportunity)s cannot enter the stage %(stage)s yet: it still "
+                "needs %(missing)s.",
+                **arguments,
+            )
+            action = {
+                "type": "ir.actions.act_window",
+                "name": lead.display_name,
+                "res_model": self._name,
+                "res_id": lead.id,
+                "views": [(False, "form")],
+                # a dialog: what the rep was doing stays open behind it
+                "target": "new",
+                "context": {"stage_gate_missing_fields": field_names},
+            }
+            button = self.env._("Complete the Opportunity")
+        else:
+            lines = [
+                self.env._(
+                    "%(opportunity)s: %(missing)s",
+                    opportunity=lead.display_name,
+                    missing=format_list(self.env, labels),
+                )
+                for lead, (_names, labels) in list(missing.items())[:REFUSAL_NAMED_MAX]
+            ]
+            if len(missing) > REFUSAL_NAMED_MAX:
+                lines.append(
+                    self.env._(
+                        "and %(count)s more.", count=len(missing) - REFUSAL_NAMED_MAX
+                    )
+                )
+            message = self.env._(
+                "%(count)s opportunities cannot enter the stage %(stage)s yet:\n"
+                "%(opportunities)s",
+                count=len(missing),
+                stage=stage.name,
+                opportunities="\n".join(lines),
+            )
+            field_names = sorted({name for names, _labels in missing.values() for name in names})
+            action = {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Opportunities to Complete"),
+                "res_model": self._name,
+                "domain": [("id", "in", [lead.id for lead in missing])],
+                "views": [(False, "list"), (False, "form")],
+                "context": {"stage_gate_missing_fields": field_names},
+            }
+            button = self.env._("Show These Opportunities")
+        if creation or self.env.context.get("import_file"):
+            return UserError(message)
+        refusal = RedirectWarning(message, action, button)
+        # a refusal answers the user: not a server error with a traceback
+        refusal.loglevel = logging.INFO
+        return refusal

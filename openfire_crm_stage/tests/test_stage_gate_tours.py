@@ -1,0 +1,48 @@
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import TourCase
+
+
+@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_gates")
+class TestStageGateTours(TourCase):
+    """A sales rep drags an opportunity into a stage it does not meet, is told
+    what is missing, fills it in and drags again, in English and in French
+    (static/tests/tours/stage_gate_tours.js)."""
+
+    tour_login = "openfire_gate_rep"
+    tour_user_name = "Rémi Rep"
+    tour_groups = "sales_team.group_sale_salesman"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_quote = cls.env.ref("crm.stage_lead3")
+        cls.stage_quote.gate_field_ids = [
+            Command.set([cls.env["ir.model.fields"]._get("crm.lead", "expected_revenue").id])
+        ]
+        cls.opportunity = cls.env["crm.lead"].create(
+            {
+                "name": "School fire alarm",
+                "type": "opportunity",
+                "team_id": cls.team.id,
+                "stage_id": cls.env.ref("crm.stage_lead1").id,
+            }
+        )
+
+    def _drag_tour(self, lang):
+        user = self.users[lang]
+        self.opportunity.user_id = user
+        self.start_tour(
+            "/odoo/action-crm.crm_lead_action_pipeline",
+            f"openfire_crm_stage_stage_gate_{lang[:2]}",
+            login=user.login,
+        )
+        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
+        self.assertEqual(self.opportunity.expected_revenue, 12000)
+
+    def test_drag_into_a_gated_stage_en(self):
+        self._drag_tour("en_US")
+
+    def test_drag_into_a_gated_stage_fr(self):
+        self._drag_tour("fr_FR")
