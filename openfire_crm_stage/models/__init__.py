@@ -1,5 +1,7 @@
 from . import crm_stage
 from . import crm_stage_automation
+from . import crm_stage_automation_rule
+from . import crm_stage_rules
 from . import crm_lead_automated_move
 from . import crm_lead_estimate
 from . import crm_lead_merge
