@@ -54,7 +54,7 @@ function stageGateSteps(l) {
             trigger: `.modal:contains(${l.refusal}):contains(${l.expectedRevenue})`,
         },
         { content: "the card went back", trigger: `${column(l.new)} ${CARD}` },
-        { trigger: `.modal button:contains(${l.complete})`, run: "click" },
+        { trigger: `.modal .modal-footer .btn-primary:contains(${l.complete})`, run: "click" },
         {
             content: "the opportunity opens with the missing field marked",
             trigger: ".modal .o_form_view .o_field_invalid[name=expected_revenue] input",
