@@ -174,7 +174,10 @@ class CrmLead(models.Model):
         the pipeline's order; a conversion to an opportunity is no move."""
         if not vals.get("stage_id") or self.env.context.get("skip_stage_gates"):
             return self.browse(), None
+        # read with the stages the leads leave: one query for all, as crm's write
+        # and the tracking of the stage read them too
         stage = self.env["crm.stage"].browse(vals["stage_id"])
+        stage = stage.with_prefetch((stage | self.stage_id)._prefetch_ids)
         if not stage.is_gated:
             return self.browse(), stage
         entering = self.filtered(

@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import RedirectWarning
 from odoo.tests import tagged, users, warmup
 
@@ -148,3 +149,108 @@ class TestPerformances(OpenfireStageCase):
         twenty = self._extra_queries_per_event(rule, self._send_quotes, 20)
         self.assertLessEqual(one, 14)
         self.assertLessEqual(twenty, 20 * 4 + one)
+
+
+@tagged("post_install", "-at_install", "openfire_crm_stage", "performance")
+class TestStageGatePerformances(OpenfireStageCase):
+    """What a stage's requirements add to moving opportunities into it: nothing
+    when it has none, a fixed handful of queries otherwise."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_quote.write(
+            {
+                "gate_field_ids": [
+                    Command.set(
+                        [
+                            cls.env["ir.model.fields"]._get("crm.lead", name).id
+                            for name in ("expected_revenue", "partner_id")
+                        ]
+                    )
+                ],
+                "gate_quote": "created",
+            }
+        )
+        # the quotes below are requirements met, not moves
+        cls.env["base.automation"].search([]).active = False
+
+    def _opportunities(self, count):
+        """``count`` opportunities of the salesman in New, meeting the Quote
+        stage's requirements."""
+        env = self.env(su=True)
+        leads = env["crm.lead"].create(
+            [
+                {
+                    "name": f"Site {index}",
+                    "type": "opportunity",
+                    "stage_id": self.stage_new.id,
+                    "partner_id": self.customer.id,
+                    "expected_revenue": 1000,
+                    "user_id": self.user_sales_salesman.id,
+                    "team_id": self.sales_team_1.id,
+                    "company_id": self.company_main.id,
+                }
+                for index in range(count)
+            ]
+        )
+        env["sale.order"].create(
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "opportunity_id": lead.id,
+                    "company_id": self.company_main.id,
+                }
+                for lead in leads
+            ]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return leads.with_env(self.env)
+
+    def _assert_move_queries(self, stage, count, queries, skipped_queries):
+        """Moving ``count`` opportunities into ``stage`` costs ``queries``, and
+        ``skipped_queries`` with its requirements skipped (as the salesman, once
+        to warm the caches, once counted; the pipeline's save of a dragged card
+        for one opportunity, the list's multi-edit for several)."""
+        for skip, expected in ((True, skipped_queries), (False, queries)):
+            leads = self._opportunities(count).with_context(skip_stage_gates=skip)
+            with (
+                self.subTest(count=count, skip=skip),
+                self.assertQueryCount(user_sales_salesman=expected),
+            ):
+                if count == 1:
+                    leads.web_save(
+                        {"stage_id": stage.id},
+                        specification={
+                            "stage_id": {"fields": {"display_name": {}}},
+                            "probability": {},
+                        },
+                    )
+                else:
+                    # mail tracking writes one message per lead, in vanilla Odoo too
+                    leads.with_context(tracking_disable=True).write(
+                        {"stage_id": stage.id}
+                    )
+            self.assertEqual(leads.stage_id, stage)
+
+    @users("user_sales_salesman")
+    @warmup
+    def test_stage_without_requirements_adds_no_query(self):
+        # the stage left is read with the stage entered: the tracking of the
+        # drag then finds it read
+        self._assert_move_queries(self.stage_estimate, 1, 17, 18)
+        self._assert_move_queries(self.stage_estimate, 30, 6, 6)
+
+    @users("user_sales_salesman")
+    @warmup
+    def test_drag_into_a_stage_with_requirements_adds_one_query(self):
+        # its fields to fill and its quotes, less the stage left read at once
+        self._assert_move_queries(self.stage_quote, 1, 19, 18)
+
+    @users("user_sales_salesman")
+    @warmup
+    def test_bulk_move_into_a_stage_with_requirements_adds_two_queries(self):
+        # its fields to fill and its quotes, for 2 opportunities as for 30
+        self._assert_move_queries(self.stage_quote, 2, 8, 6)
+        self._assert_move_queries(self.stage_quote, 30, 8, 6)
