@@ -32,6 +32,7 @@ def migrate(cr, version):
         """
     )
     env = api.Environment(cr, SUPERUSER_ID, {})
+    env.invalidate_all()
     convert_file(
         env,
         "openfire_crm_stage",
