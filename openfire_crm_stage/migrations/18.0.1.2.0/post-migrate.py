@@ -32,7 +32,6 @@ def migrate(cr, version):
         """
     )
     env = api.Environment(cr, SUPERUSER_ID, {})
-    # the actions were changed in SQL above: their lines must read them anew
     env.invalidate_all()
     convert_file(
         env,
