@@ -145,6 +145,17 @@ def stage_probability_edit(env):
         return partial(stage(env, 3).write, {"probability": 75})
 
 
+def move_to_quote(env, count, required=True):
+    """COUNT opportunities of New moved to Quote which, with REQUIRED, requires an
+    expected revenue and a customer (they all have both): the list's bulk edit
+    for 2,000, the pipeline's drag for 1."""
+    if required:
+        names = ("expected_revenue", "partner_id")
+        fields = [env["ir.model.fields"]._get("crm.lead", name).id for name in names]
+        stage(env, 3).gate_field_ids = [Command.set(fields)]
+    return partial(new_opportunities(env, count).write, {"stage_id": stage(env, 3).id})
+
+
 def quotes(env, count, rules=True):
     if not rules:  # every rule off, in SQL: the passive cost
         env.cr.execute("UPDATE base_automation SET active = FALSE")
@@ -295,6 +306,12 @@ def durations_pivot(env):
 
 
 STALE_DAYS_0 = partial(open_pipeline, days_set=False)
+GATED_2000, GATED_1 = (
+    partial(move_to_quote, count=2000),
+    partial(move_to_quote, count=1),
+)
+UNGATED_2000 = partial(move_to_quote, count=2000, required=False)
+UNGATED_1 = partial(move_to_quote, count=1, required=False)
 ROWS = [  # (label, row[, (reference database, reference row)]), or a preparation
     ("bulk stage change", bulk_stage_change),
     ("one kanban drag", kanban_drag),
@@ -302,6 +319,9 @@ ROWS = [  # (label, row[, (reference database, reference row)]), or a preparatio
     ("refused stage deletion (counts)", refused_stage_deletion),
     ("empty stage deletion", empty_stage_deletion),
     ("stage probability edit", stage_probability_edit),
+    ("2,000 to Quote, no requirements", UNGATED_2000),
+    ("  2 fields required (ref.: none)", GATED_2000, ("module", UNGATED_2000)),
+    ("  1 dragged, 2 fields (ref.: none)", GATED_1, ("module", UNGATED_1)),
     ("1 quote, opportunity moved", partial(quotes, count=1)),
     ("20 quotes, opportunities moved", partial(quotes, count=20)),
     ("20 quotes, every rule off", partial(quotes, count=20, rules=False)),

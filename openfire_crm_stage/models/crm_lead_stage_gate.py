@@ -57,11 +57,18 @@ class CrmLead(models.Model):
             entering._check_stage_requirements(stage)
         return res
 
-    def _merge_opportunity(self, user_id=False, team_id=False, auto_unlink=True, max_length=5):
+    def _merge_opportunity(
+        self, user_id=False, team_id=False, auto_unlink=True, max_length=5
+    ):
         # reached by every merge (the merge wizard, conversions, the sales teams'
         # assignment of duplicates), which may write a stage: a merge is no move
-        head = super(CrmLead, self.with_context(skip_stage_gates=True))._merge_opportunity(
-            user_id=user_id, team_id=team_id, auto_unlink=auto_unlink, max_length=max_length
+        head = super(
+            CrmLead, self.with_context(skip_stage_gates=True)
+        )._merge_opportunity(
+            user_id=user_id,
+            team_id=team_id,
+            auto_unlink=auto_unlink,
+            max_length=max_length,
         )
         return head.with_env(self.env)
 
@@ -259,7 +266,9 @@ class CrmLead(models.Model):
                 stage=stage.name,
                 opportunities="\n".join(lines),
             )
-            field_names = sorted({name for names, _labels in missing.values() for name in names})
+            field_names = sorted(
+                {name for names, _labels in missing.values() for name in names}
+            )
             action = {
                 "type": "ir.actions.act_window",
                 "name": self.env._("Opportunities to Complete"),

@@ -116,7 +116,9 @@ class CrmStage(models.Model):
                         "The stage %(stage)s cannot require %(fields)s: choose fields "
                         "of the opportunity that a sales rep fills in.",
                         stage=stage.name,
-                        fields=format_list(self.env, refused.mapped("field_description")),
+                        fields=format_list(
+                            self.env, refused.mapped("field_description")
+                        ),
                     )
                 )
 
@@ -133,12 +135,16 @@ class CrmStage(models.Model):
         # names and labels from the registry's caches: no query on ir.model.fields
         names_by_id = {
             field_id: name
-            for name, field_id in self.env["ir.model.fields"]._get_ids("crm.lead").items()
+            for name, field_id in self.env["ir.model.fields"]
+            ._get_ids("crm.lead")
+            .items()
         }
         Lead = self.env["crm.lead"]
         labels = {
             name: Lead._fields[name]._description_string(self.env)
-            for name in (names_by_id.get(field_id) for field_id in self.sudo().gate_field_ids.ids)
+            for name in (
+                names_by_id.get(field_id) for field_id in self.sudo().gate_field_ids.ids
+            )
             if name in Lead._fields
         }
         return dict(sorted(labels.items(), key=lambda item: item[1]))

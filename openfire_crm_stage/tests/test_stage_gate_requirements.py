@@ -102,7 +102,14 @@ class TestStageGateRequirements(StageGateCase):
             labels,
         )
         self.assertFalse(
-            {"Stage", "Probability", "Active", "Opportunity", "Created on", "Lost Reason"}
+            {
+                "Stage",
+                "Probability",
+                "Active",
+                "Opportunity",
+                "Created on",
+                "Lost Reason",
+            }
             & labels
         )
 

@@ -19,7 +19,9 @@ class TestStageGateTours(TourCase):
         super().setUpClass()
         cls.stage_quote = cls.env.ref("crm.stage_lead3")
         cls.stage_quote.gate_field_ids = [
-            Command.set([cls.env["ir.model.fields"]._get("crm.lead", "expected_revenue").id])
+            Command.set(
+                [cls.env["ir.model.fields"]._get("crm.lead", "expected_revenue").id]
+            )
         ]
         cls.opportunity = cls.env["crm.lead"].create(
             {

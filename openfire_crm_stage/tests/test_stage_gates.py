@@ -11,7 +11,9 @@ class StageGateCase(OpenfireStageCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stage_quote.gate_field_ids = cls._lead_fields("expected_revenue", "date_deadline")
+        cls.stage_quote.gate_field_ids = cls._lead_fields(
+            "expected_revenue", "date_deadline"
+        )
         cls.opportunity = cls._create_opportunity(stage_id=cls.stage_new.id)
         cls.salesman_env = cls.env(user=cls.user_sales_salesman)
 
@@ -86,9 +88,11 @@ class TestStageGateWaysIn(StageGateCase):
             self._as_salesman(self.opportunity).stage_id = self.stage_quote
 
     def test_bulk_edit_moves_none_and_names_each_refused_opportunity(self):
-        complete, school, hotel = self.opportunity | self._create_opportunity(
-            name="School alarm"
-        ) | self._create_opportunity(name="Hotel sprinklers", expected_revenue=5000)
+        complete, school, hotel = (
+            self.opportunity
+            | self._create_opportunity(name="School alarm")
+            | self._create_opportunity(name="Hotel sprinklers", expected_revenue=5000)
+        )
         self._complete(complete)
         leads = complete | school | hotel
         with self.assertRaises(RedirectWarning) as refusal:
@@ -109,7 +113,11 @@ class TestStageGateWaysIn(StageGateCase):
     def test_refusal_of_many_names_ten_and_counts_the_others(self):
         leads = self.env["crm.lead"].create(
             [
-                {"name": f"Site {index}", "type": "opportunity", "stage_id": self.stage_new.id}
+                {
+                    "name": f"Site {index}",
+                    "type": "opportunity",
+                    "stage_id": self.stage_new.id,
+                }
                 for index in range(12)
             ]
         )
@@ -125,21 +133,33 @@ class TestStageGateWaysIn(StageGateCase):
         self._complete(complete)
         for name, lead in (("town_hall", complete), ("school", self.opportunity)):
             self.env["ir.model.data"].create(
-                {"module": "__import__", "name": name, "model": "crm.lead", "res_id": lead.id}
+                {
+                    "module": "__import__",
+                    "name": name,
+                    "model": "crm.lead",
+                    "res_id": lead.id,
+                }
             )
         csv = "id,stage_id\n__import__.town_hall,Quote\n__import__.school,Quote\n"
-        wizard = self.env["base_import.import"].with_env(self.salesman_env).create(
-            {
-                "res_model": "crm.lead",
-                "file": csv.encode(),
-                "file_type": "text/csv",
-            }
+        wizard = (
+            self.env["base_import.import"]
+            .with_env(self.salesman_env)
+            .create(
+                {
+                    "res_model": "crm.lead",
+                    "file": csv.encode(),
+                    "file_type": "text/csv",
+                }
+            )
         )
         result = wizard.execute_import(
-            ["id", "stage_id"], ["id", "stage_id"], {"has_headers": True, "quoting": '"', "separator": ","}
+            ["id", "stage_id"],
+            ["id", "stage_id"],
+            {"has_headers": True, "quoting": '"', "separator": ","},
         )
-        errors = [message for message in result["messages"] if message["type"] == "error"]
-        print("IMPORT", result["messages"])
+        errors = [
+            message for message in result["messages"] if message["type"] == "error"
+        ]
         refusal = (
             "Fire alarm for a school cannot enter the stage Quote yet: it still needs "
             "Expected Closing and Expected Revenue."
@@ -152,31 +172,51 @@ class TestStageGateWaysIn(StageGateCase):
     def test_rpc_as_a_salesman_is_refused(self):
         leads = self.env["crm.lead"].with_env(self.salesman_env)
         with self.assertRaisesRegex(RedirectWarning, "cannot enter the stage Quote"):
-            api.call_kw(leads, "write", [[self.opportunity.id], {"stage_id": self.stage_quote.id}], {})
+            api.call_kw(
+                leads,
+                "write",
+                [[self.opportunity.id], {"stage_id": self.stage_quote.id}],
+                {},
+            )
         with self.assertRaisesRegex(
             UserError, "Site cannot be created in the stage Quote: it still needs"
         ):
             api.call_kw(
                 leads,
                 "create",
-                [{"name": "Site", "type": "opportunity", "stage_id": self.stage_quote.id}],
+                [
+                    {
+                        "name": "Site",
+                        "type": "opportunity",
+                        "stage_id": self.stage_quote.id,
+                    }
+                ],
                 {},
             )
 
     def test_quick_create_in_a_gated_column_needs_its_fields(self):
-        column = self.env["crm.lead"].with_env(self.salesman_env).with_context(
-            default_stage_id=self.stage_quote.id, default_type="opportunity"
+        column = (
+            self.env["crm.lead"]
+            .with_env(self.salesman_env)
+            .with_context(
+                default_stage_id=self.stage_quote.id, default_type="opportunity"
+            )
         )
         with self.assertRaisesRegex(UserError, "Create it in an earlier stage"):
             column.create({"name": "Site"})
         lead = column.create(
-            {"name": "Site", "expected_revenue": 900, "date_deadline": fields.Date.today()}
+            {
+                "name": "Site",
+                "expected_revenue": 900,
+                "date_deadline": fields.Date.today(),
+            }
         )
         self.assertEqual(lead.stage_id, self.stage_quote)
 
     def test_mark_as_won_meets_the_won_stage_requirements(self):
         self.stage_won.gate_quote = "confirmed"
         with self.assertRaisesRegex(
-            RedirectWarning, "cannot enter the stage Won yet: it still needs a confirmed quote"
+            RedirectWarning,
+            "cannot enter the stage Won yet: it still needs a confirmed quote",
         ):
             self._as_salesman(self.opportunity).action_set_won()
