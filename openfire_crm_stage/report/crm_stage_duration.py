@@ -205,7 +205,9 @@ class CrmStageDuration(models.Model):
         if "stage_name" not in groupby_terms:
             return super()._read_group_orderby(order, groupby_terms, query)
         direction = (
-            "DESC" if re.search(r"\bstage_name\s+desc\b", order or "", re.I) else "ASC"
+            "DESC"
+            if re.search(r"\bstage_name\s+desc\b", order or "", re.IGNORECASE)
+            else "ASC"
         )
         sequence = self._field_to_sql(self._table, "stage_sequence", query)
         groupby_terms = dict(

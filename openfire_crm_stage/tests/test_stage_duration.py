@@ -269,9 +269,11 @@ class TestStageDuration(OpenfireStageCase):
         )
         self.assertEqual(self._stays(kept), stays)
         self.assertEqual(
-            len(kept.message_ids.tracking_value_ids.filtered(
-                lambda tracking: tracking.field_id.name == "stage_id"
-            )),
+            len(
+                kept.message_ids.tracking_value_ids.filtered(
+                    lambda tracking: tracking.field_id.name == "stage_id"
+                )
+            ),
             3,
             "its chatter shows both histories",
         )
