@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import TourCase
 
@@ -48,3 +48,20 @@ class TestStageGateTours(TourCase):
 
     def test_drag_into_a_gated_stage_fr(self):
         self._drag_tour("fr_FR")
+
+    def test_sales_administrator_sets_requirements_in_the_column_dialog_en(self):
+        manager = new_test_user(
+            self.env,
+            login="openfire_gate_manager",
+            name="Claire Manager",
+            groups="sales_team.group_sale_manager",
+        )
+        self.opportunity.user_id = manager
+        self.start_tour(
+            "/odoo/action-crm.crm_lead_action_pipeline",
+            "openfire_crm_stage_stage_requirements_en",
+            login=manager.login,
+        )
+        stage = self.env.ref("crm.stage_lead2")
+        self.assertEqual(stage.gate_field_ids.mapped("name"), ["expected_revenue"])
+        self.assertEqual(stage.gate_quote, "sent")

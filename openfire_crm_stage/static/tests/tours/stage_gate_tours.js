@@ -80,8 +80,49 @@ function stageGateSteps(l) {
     ];
 }
 
+/** A sales administrator sets what entering Estimate requires, in its column's Edit dialog. */
+function requirementSteps() {
+    return [
+        {
+            content: "open the settings of the Estimate column",
+            trigger: `${column("Estimate")} .o_kanban_header_title`,
+            run: `hover && click ${column("Estimate")} .o_kanban_config button`,
+        },
+        {
+            trigger: ".o-dropdown--kanban-config-menu .dropdown-item:contains(Edit)",
+            run: "click",
+        },
+        {
+            content: "require a field, chosen by its label",
+            trigger: ".modal .o_field_widget[name=gate_field_ids] input",
+            run: "edit Expected Rev",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item a:contains(Expected Revenue)",
+            run: "click",
+        },
+        {
+            content: "and a quote sent",
+            trigger: ".modal .o_field_widget[name=gate_quote] select",
+            run: 'select "sent"',
+        },
+        { trigger: ".modal .o_form_button_save", run: "click" },
+        {
+            content: "the column's tooltip says it",
+            trigger: `body:not(:has(.modal)) ${column("Estimate")} .o_column_title`,
+            run: "hover",
+        },
+        {
+            trigger: ".o-tooltip:contains(Required to Enter):contains(Expected Revenue and a quote sent)",
+        },
+    ];
+}
+
 for (const lang of ["en", "fr"]) {
     registry.category("web_tour.tours").add(`openfire_crm_stage_stage_gate_${lang}`, {
         steps: () => stageGateSteps(LABELS[lang]),
     });
 }
+registry.category("web_tour.tours").add("openfire_crm_stage_stage_requirements_en", {
+    steps: requirementSteps,
+});
