@@ -120,6 +120,15 @@ def uninstall_hook(env):
             stage.id: {name: stage[name] for name in STAGE_SETTINGS} for stage in stages
         },
     }
+    # what entering each stage requires goes away with its columns and table
+    kept["gates"] = {
+        stage.id: {
+            "gate_field_ids": stage.gate_field_ids.ids,
+            "gate_quote": stage.gate_quote,
+            "gate_technical_visit": stage.gate_technical_visit,
+        }
+        for stage in stages.filtered("is_gated")
+    }
     for name, model in KEPT_RECORDS.items():
         record = env.ref(f"{MODULE}.{name}", raise_if_not_found=False)
         if record and _in_use(record):
@@ -202,6 +211,10 @@ def _restore(env, kept):
             )
         )
     env["crm.stage"].invalidate_model(list(STAGE_SETTINGS))
+    for stage_id, gate in kept.get("gates", {}).items():
+        stage = env["crm.stage"].browse(int(stage_id)).exists()
+        fields = env["ir.model.fields"].browse(gate.pop("gate_field_ids")).exists()
+        stage.write(dict(gate, gate_field_ids=[Command.set(fields.ids)]))
     env["ir.config_parameter"].sudo().search([("key", "=", KEPT_AT_UNINSTALL)]).unlink()
     _logger.info(
         "Reinstalled: %s records adopted, the settings of %s stages given back.",

@@ -2,6 +2,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, RedirectWarning, ValidationError
 from odoo.tests import tagged
 
+from ..hooks import post_init_hook, uninstall_hook
 from .test_stage_gates import StageGateCase
 
 
@@ -140,6 +141,31 @@ class TestStageGateRequirements(StageGateCase):
             "planifiée ou faite",
         )
         self.assertFalse(self.stage_new.gate_summary)
+
+    def test_reinstallation_gives_back_what_stages_required(self):
+        self.stage_quote.write(
+            {
+                "gate_field_ids": self._lead_fields("expected_revenue"),
+                "gate_quote": "sent",
+            }
+        )
+        self.stage_visit.gate_technical_visit = True
+        uninstall_hook(self.env)
+        # the columns and the table go away with the module
+        (self.stage_quote | self.stage_visit).write(
+            {
+                "gate_field_ids": [Command.clear()],
+                "gate_quote": False,
+                "gate_technical_visit": False,
+            }
+        )
+        post_init_hook(self.env)
+        self.assertEqual(
+            self.stage_quote.gate_summary, "Expected Revenue and a quote sent"
+        )
+        self.assertEqual(
+            self.stage_visit.gate_summary, "a technical visit planned or done"
+        )
 
     # Security
 
