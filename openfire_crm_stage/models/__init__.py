@@ -1,5 +1,6 @@
 from . import crm_stage
 from . import crm_stage_automation
+from . import crm_stage_win_rate
 from . import crm_lead_automated_move
 from . import crm_lead_estimate
 from . import crm_lead_merge
@@ -8,4 +9,5 @@ from . import crm_lead_quote_follow_up
 from . import crm_lead_stale
 from . import crm_lead_revenue
 from . import ir_actions_server
+from . import res_company
 from . import sale_order

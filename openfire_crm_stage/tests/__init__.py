@@ -12,3 +12,5 @@ from . import test_pipeline_stale_tours
 from . import test_stage_duration
 from . import test_quote_follow_up
 from . import test_stage_duration_tours
+from . import test_stage_conversion
+from . import test_stage_win_rate
