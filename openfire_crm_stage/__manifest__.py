@@ -25,6 +25,9 @@
         "report/crm_stage_conversion_views.xml",
     ],
     "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/crm_lead_won_demo.xml",
+        "demo/crm_lead_lost_demo.xml",
         "demo/crm_lead_demo.xml",
     ],
     "assets": {
