@@ -35,12 +35,12 @@ class CrmStage(models.Model):
         "closed since, the share that was won.",
     )
     win_rate_won_count = fields.Integer(
-        string="Won from Here",
+        string="Won after Entering",
         compute="_compute_win_rate",
         groups="sales_team.group_sale_manager",
     )
     win_rate_closed_count = fields.Integer(
-        string="Closed from Here",
+        string="Closed after Entering",
         compute="_compute_win_rate",
         groups="sales_team.group_sale_manager",
     )

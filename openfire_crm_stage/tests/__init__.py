@@ -14,3 +14,4 @@ from . import test_quote_follow_up
 from . import test_stage_duration_tours
 from . import test_stage_conversion
 from . import test_stage_win_rate
+from . import test_stage_conversion_tours

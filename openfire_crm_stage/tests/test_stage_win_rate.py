@@ -4,7 +4,7 @@ import psycopg2
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import StageHistoryCase
@@ -77,13 +77,16 @@ class TestStageWinRate(StageHistoryCase):
         self.assertEqual(
             self._win_rate(self.stage_survey)[0], "90 % — 9 won of 10 closed"
         )
-        stage = self.stage_survey.with_user(self.user_sales_manager)
         self.assertFalse(self.user_sales_manager.has_group("base.group_erp_manager"))
-        stage.win_rate_months = 24
+        with Form(self.stage_survey.with_user(self.user_sales_manager)) as stage:
+            stage.win_rate_months = 24
+            self.assertEqual(stage.win_rate_summary, "55 % — 11 won of 20 closed")
         self.assertEqual(self.env.company.stage_win_rate_months, 24)
         self.env.invalidate_all()
         self.assertEqual(
-            self._win_rate(self.stage_survey)[0], "55 % — 11 won of 20 closed"
+            self.stage_quote.with_user(self.user_sales_manager).win_rate_months,
+            24,
+            "one period for every stage",
         )
 
     def test_period_is_bounded(self):
