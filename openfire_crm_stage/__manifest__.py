@@ -16,6 +16,7 @@
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",
         "data/quote_follow_up_data.xml",
+        "data/crm_stage_automation_data.xml",
         "views/crm_stage_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",

@@ -2,38 +2,106 @@
 # are there (OPENFIRE_SETUP_ARGS are passed to it). Leaves the caller's shell
 # options alone and exposes:
 #   ODOO_PYTHON      the interpreter that imports odoo
+#   ODOO_ADDONS      Odoo's own addons folder (crm, sale_crm, ...)
 #   ODOO_ADDONS_PATH Odoo's addons, plus this repository unless the addon is
 #                    installed as a Python package (pip install ./openfire_crm_stage)
 #   ODOO_FILESTORE   the folder holding each database's filestore
 #   REPO_ROOT        this repository
+#   OPENFIRE_ADDON   the folder of openfire_crm_stage that Odoo loads
 #   run_odoo ARGS    runs Odoo with that addons path
+#   free_ports N     prints N distinct TCP ports free on 127.0.0.1 right now
+#   start_odoo LOG ARGS...  serves Odoo on 127.0.0.1:$http_port (pid: server_pid)
+#   stop_odoo        stops it (SIGTERM) and waits for it and its workers
+#   check NAME COMMAND...  counts a check in passed or failed: COMMAND succeeds
+#   test_report LOG  "FAILED ERRORS TESTS" from the report Odoo logged in LOG
+#   run_test_files DB LOG_DIR FILE...  runs each test file on DB (see below)
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck disable=SC2086  # OPENFIRE_SETUP_ARGS holds several flags
 ODOO_PYTHON=$("$REPO_ROOT/scripts/setup" --print-python ${OPENFIRE_SETUP_ARGS:-}) || exit 1
 
-odoo_addons=$("$ODOO_PYTHON" -c '
-import os, odoo
-root = os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__)))
-print(os.path.join(root, "addons"))')
-if [[ ! -d $odoo_addons/crm ]]; then
+{ read -r ODOO_ADDONS; read -r ODOO_FILESTORE; read -r installed_addon; } < <("$ODOO_PYTHON" -c '
+import importlib.util, os, odoo
+print(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__))), "addons"))
+print(odoo.tools.config.filestore(""))
+spec = importlib.util.find_spec("odoo.addons.openfire_crm_stage")
+print(spec.submodule_search_locations[0] if spec else "")')
+if [[ ! -d $ODOO_ADDONS/crm ]]; then
     echo "Odoo was found but its addons/ (with crm) is not next to the odoo package:" \
-        "$odoo_addons" >&2
+        "$ODOO_ADDONS" >&2
     exit 2
 fi
-ODOO_FILESTORE=$("$ODOO_PYTHON" -c 'import odoo; print(odoo.tools.config.filestore(""))')
-
-installed_addon=$("$ODOO_PYTHON" -c '
-import importlib.util
-spec = importlib.util.find_spec("odoo.addons.openfire_crm_stage")
-print(spec.submodule_search_locations[0] if spec else "")' 2>/dev/null)
 if [[ -n $installed_addon ]]; then
     echo "Using openfire_crm_stage installed as a Python package: $installed_addon" >&2
-    ODOO_ADDONS_PATH="$odoo_addons"
+    ODOO_ADDONS_PATH="$ODOO_ADDONS"
 else
-    ODOO_ADDONS_PATH="$odoo_addons,$REPO_ROOT"
+    ODOO_ADDONS_PATH="$ODOO_ADDONS,$REPO_ROOT"
 fi
+OPENFIRE_ADDON=${installed_addon:-$REPO_ROOT/openfire_crm_stage}
 
 run_odoo() {
     "$ODOO_PYTHON" -m odoo --addons-path="$ODOO_ADDONS_PATH" "$@"
+}
+
+free_ports() {  # free_ports N: N distinct TCP ports free right now on 127.0.0.1
+    "$ODOO_PYTHON" -c 'import socket, sys
+sockets = [socket.create_server(("127.0.0.1", 0)) for _ in range(int(sys.argv[1]))]
+print(*(sock.getsockname()[1] for sock in sockets))' "$1"
+}
+
+start_odoo() {  # started directly, not through run_odoo: $! is Odoo's own pid
+    local log=$1
+    shift
+    "$ODOO_PYTHON" -m odoo --addons-path="$ODOO_ADDONS_PATH" --http-interface=127.0.0.1 \
+        --http-port="$http_port" "$@" >"$log" 2>&1 &
+    server_pid=$!
+    for _second in $(seq 90); do
+        curl -sf -o /dev/null "http://127.0.0.1:$http_port/web/login" && return
+        kill -0 "$server_pid" 2>/dev/null && sleep 1 || break
+    done
+    echo "Odoo does not answer on port $http_port: see $log"
+    return 1
+}
+
+stop_odoo() {
+    [[ -n ${server_pid:-} ]] || return 0
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true  # 143: stopped by the SIGTERM
+    server_pid=
+}
+
+passed=0 failed=0
+check() {
+    local name=$1
+    shift
+    if "$@"; then passed=$((passed + 1)) && echo "ok: $name"
+    else failed=$((failed + 1)) && echo "FAILED: $name"; fi
+}
+
+test_report() {
+    grep -oE "[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading" "$1" \
+        | tail -n 1 | awk '{print $1, $3, $6}'
+}
+
+# Runs each test file in its own Odoo on DB's loaded registry (--test-file), so that
+# at_install tests too meet every installed module; --test-enable with tags that
+# select no other test only makes Odoo log its report; HTTP tests get a free port
+# (0: the kernel's pick). Prints each file's report and their failures; sets
+# test_failures and test_count.
+run_test_files() {
+    local db=$1 log_dir=$2 file name log failed errors tests
+    shift 2
+    test_failures=0 test_count=0
+    for file in "$@"; do
+        name="$(basename "$(dirname "$(dirname "$file")")")/${file##*/}"  # crm/test_x.py
+        log="$log_dir/${name//\//_}.log"
+        run_odoo -d "$db" --test-file="$file" --test-enable --test-tags=-standard \
+            --http-interface=127.0.0.1 --http-port=0 --stop-after-init >"$log" 2>&1 || true
+        grep -E "(FAIL|ERROR): " "$log" || true
+        read -r failed errors tests <<<"$(test_report "$log")"
+        [[ -n $tests ]] || { echo "no test report from Odoo, see $log"; failed=1 errors=0 tests=0; }
+        echo "$name: $failed failed, $errors error(s) of $tests tests"
+        test_failures=$((test_failures + failed + errors))
+        test_count=$((test_count + tests))
+    done
 }

@@ -65,6 +65,18 @@ class CrmLead(models.Model):
         )
         opportunities.write({"stage_id": stage.id})
 
+    def _track_set_log_message(self, message):
+        """Explanations of one save read one after the other: the explanation of
+        a move stays when another change adds its own, as sale_crm does when a
+        confirmed quote updates the expected revenue."""
+        # mail keeps one body per record until the end of the transaction
+        pending = self.env.cr.precommit.data.get(f"mail.tracking.message.{self._name}")
+        for lead in self:
+            earlier = (pending or {}).get(lead.id)
+            super(CrmLead, lead)._track_set_log_message(
+                earlier + message if earlier and earlier != message else message
+            )
+
     def _filter_stage_users(self, stage):
         """Those of these opportunities whose company and sales team may use
         ``stage``: crm's rule for teams (which OCA's multi-team stages extend) and

@@ -8,8 +8,9 @@ from odoo.tools.sql import create_index
 
 class CrmLead(models.Model):
     """Stale opportunities: open, in their stage longer than its days to stale,
-    counted from their last stage change (or their creation when that date is
-    empty), with no activity planned today or later."""
+    counted from their last stage change, with no activity planned today or
+    later. Without a last stage change date (written empty, or imported without
+    it), nobody can tell since when: never stale."""
 
     _inherit = "crm.lead"
 
@@ -82,14 +83,13 @@ class CrmLead(models.Model):
         """Open, in a stage with days to stale, and there longer than that."""
         self.ensure_one()
         threshold = self.stage_id.rotting_threshold_days
-        entered = self.date_last_stage_update or self.create_date
         return bool(
             self.active
             and self.type == "opportunity"
             and threshold
             and not self.stage_id.is_won
-            and entered
-            and entered < now - timedelta(days=threshold)
+            and self.date_last_stage_update
+            and self.date_last_stage_update < now - timedelta(days=threshold)
         )
 
     def _planned_activity_domain(self):
@@ -127,7 +127,10 @@ class CrmLead(models.Model):
                 [
                     [("type", "=", "opportunity"), ("active", "=", True)],
                     expression.OR(
-                        [("stage_id", "in", group.ids), *self._entered_before(limit)]
+                        [
+                            ("stage_id", "in", group.ids),
+                            ("date_last_stage_update", "<", limit),
+                        ]
                         for group, limit in limits
                     ),
                     [("activity_ids", "not any", planned)],
@@ -138,33 +141,15 @@ class CrmLead(models.Model):
                 [("type", "!=", "opportunity")],
                 [("active", "=", False)],
                 expression.AND(
-                    ["|", ("stage_id", "not in", group.ids), *self._entered_since(limit)]
+                    [
+                        "|",
+                        "|",
+                        ("stage_id", "not in", group.ids),
+                        ("date_last_stage_update", "=", False),
+                        ("date_last_stage_update", ">=", limit),
+                    ]
                     for group, limit in limits
                 ),
                 [("activity_ids", "any", planned)],
             ]
         )
-
-    @api.model
-    def _entered_before(self, limit):
-        """Last stage change, or creation when that date is empty, before ``limit``."""
-        return [
-            "|",
-            ("date_last_stage_update", "<", limit),
-            "&",
-            ("date_last_stage_update", "=", False),
-            ("create_date", "<", limit),
-        ]
-
-    @api.model
-    def _entered_since(self, limit):
-        """The opposite of ``_entered_before``, empty dates included."""
-        return [
-            "|",
-            ("date_last_stage_update", ">=", limit),
-            "&",
-            ("date_last_stage_update", "=", False),
-            "|",
-            ("create_date", "=", False),
-            ("create_date", ">=", limit),
-        ]

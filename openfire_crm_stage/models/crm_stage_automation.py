@@ -1,50 +1,214 @@
-import logging
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
-from odoo import fields, models
+MAX_DELAY_DAYS = 365
 
-_logger = logging.getLogger(__name__)
+class CrmStageAutomation(models.Model):
+    """A line of a stage's Automation section: an ordinary automation rule that
+    the line writes, on Odoo's engine, from what a sales manager picks."""
 
+    _name = "crm.stage.automation"
+    _description = "Stage Automation"
+    _order = "stage_id, sequence, id"
 
-class CrmStage(models.Model):
-    """The automation rules moving opportunities into a stage."""
-
-    _inherit = "crm.stage"
-
-    automation_ids = fields.Many2many(
+    stage_id = fields.Many2one(
+        "crm.stage", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    event = fields.Selection(
+        selection="_selection_event",
+        help="The business event that moves opportunities here; empty on the lines "
+        "acting when an opportunity enters the stage.",
+    )
+    action = fields.Selection(
+        [
+            ("move", "Move here"),
+            ("follow_up", "Plan the quote follow-up"),
+            ("activity", "Plan an activity"),
+            ("email", "Send an email"),
+        ],
+        required=True,
+        default="move",
+    )
+    # the actions on entering the stage, as the stage's dialog offers them
+    entry_action = fields.Selection(
+        [("activity", "Plan an activity"), ("email", "Send an email")],
+        string="Then",
+        compute="_compute_entry_action",
+        readonly=False,
+    )
+    activity_type_id = fields.Many2one(
+        "mail.activity.type",
+        string="Activity Type",
+        domain="['|', ('res_model', '=', False), ('res_model', '=', 'crm.lead')]",
+        help="Planned technical visit: activities of this type. Plan an activity: "
+        "the activity planned.",
+    )
+    delay_days = fields.Integer(
+        string="Due in (days)",
+        help="Days from the opportunity's entry in the stage; 0: the activity "
+        "type's own delay.",
+    )
+    assignee = fields.Selection(
+        [("salesperson", "The salesperson"), ("user", "A user")],
+        default="salesperson",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="User", domain="[('share', '=', False)]"
+    )
+    template_id = fields.Many2one(
+        "mail.template",
+        string="Email Template",
+        domain="[('model', '=', 'crm.lead')]",
+    )
+    rule_id = fields.Many2one(
         "base.automation",
-        string="Automation Rules",
-        compute="_compute_automation_ids",
-        groups="base.group_system",
-        help="Automation rules that move opportunities into this stage.",
+        string="Automation Rule",
+        readonly=True,
+        ondelete="cascade",
+        help="The automation rule behind this line (Settings › Technical › "
+        "Automation Rules).",
+    )
+    enabled = fields.Boolean(
+        string="On",
+        compute="_compute_from_rule",
+        inverse="_inverse_enabled",
+        readonly=False,
+        help="Switched off, its rule is deactivated.",
+    )
+    is_custom = fields.Boolean(
+        string="Custom",
+        compute="_compute_from_rule",
+        help="Its rule was changed in Automation Rules beyond what this line says: "
+        "it is kept as it is, never rewritten from here.",
     )
 
-    def _compute_automation_ids(self):
-        actions_by_stage = self._get_stage_actions().grouped("crm_stage_id")
-        for stage in self:
-            stage.automation_ids = actions_by_stage.get(
-                stage, self.env["ir.actions.server"]
-            ).base_automation_id
+    _sql_constraints = (
+        (
+            "delay_days_range",
+            f"CHECK(delay_days >= 0 AND delay_days <= {MAX_DELAY_DAYS})",
+            f"The delay of a stage's activity must be between 0 and "
+            f"{MAX_DELAY_DAYS} days.",
+        ),
+    )
 
-    def unlink(self):
-        """The moves into deleted stages go with them: a rule keeps its other
-        actions, and is switched off when it has none left."""
-        actions = self._get_stage_actions()
-        rules = actions.base_automation_id
-        res = super().unlink()
-        if actions:
-            _logger.warning(
-                "Stages deleted: the moves into them of the automation rules %s "
-                "are removed.",
-                rules.mapped("name"),
+    # ------------------------------------------------------------
+    # COMPUTE / CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.depends("action")
+    def _compute_entry_action(self):
+        for line in self:
+            line.entry_action = line.action if line.action in ("activity", "email") else False
+
+    @api.depends(
+        "rule_id.active",
+        "rule_id.trigger",
+        "rule_id.filter_domain",
+        "rule_id.filter_pre_domain",
+        "rule_id.action_server_ids",
+    )
+    def _compute_from_rule(self):
+        for line in self:
+            rule = line.rule_id.sudo()
+            line.enabled = rule.active
+            line.is_custom = bool(rule) and line._rule_differs(rule)
+
+    def _inverse_enabled(self):
+        for line in self:
+            line.rule_id.sudo().active = line.enabled
+
+    @api.constrains("delay_days")
+    def _check_delay_days(self):
+        for line in self:
+            if not 0 <= line.delay_days <= MAX_DELAY_DAYS:
+                raise ValidationError(
+                    self.env._(
+                        "The activity planned on entering %(stage)s must be due "
+                        "within %(maximum)s days (got %(days)s).",
+                        stage=line.stage_id.name,
+                        maximum=MAX_DELAY_DAYS,
+                        days=line.delay_days,
+                    )
+                )
+
+    @api.constrains("event", "action", "activity_type_id", "template_id", "user_id")
+    def _check_complete(self):
+        for line in self:
+            entering = line.action in ("activity", "email")
+            if entering == bool(line.event):
+                raise ValidationError(
+                    self.env._(
+                        "On %(stage)s, an opportunity entering the stage can plan an "
+                        "activity or send an email; a business event moves it here.",
+                        stage=line.stage_id.name,
+                    )
+                )
+            missing = (
+                (line.event == "visit_planned" or line.action == "activity")
+                and not line.activity_type_id
+                or line.action == "email"
+                and not line.template_id
+                or line.action == "activity"
+                and line.assignee == "user"
+                and not line.user_id
             )
-            actions.unlink()
-            rules.filtered(lambda rule: not rule.action_server_ids).active = False
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "The automation line of %(stage)s needs its activity type, "
+                        "its user or its email template.",
+                        stage=line.stage_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_no_rule_given(vals_list)
+        lines = super().create([self._with_entry_action(vals) for vals in vals_list])
+        for line in lines.filtered(lambda line: not line.rule_id):
+            line._write_rule()
+        return lines
+
+    def write(self, vals):
+        self._check_no_rule_given([vals])
+        custom = self.filtered("is_custom")
+        vals = self._with_entry_action(vals)
+        res = super().write(vals)
+        if set(vals) - {"enabled", "sequence"}:
+            if custom:
+                raise ValidationError(
+                    self.env._(
+                        "This rule was changed in Automation Rules: change it "
+                        "there, or delete the line and add it again."
+                    )
+                )
+            for line in self:
+                line._write_rule()
         return res
 
-    def _get_stage_actions(self):
-        """The *Move Opportunity Forward* actions leading into these stages."""
-        return (
-            self.env["ir.actions.server"]
-            .sudo()
-            .search([("state", "=", "crm_stage"), ("crm_stage_id", "in", self.ids)])
-        )
+    def unlink(self):
+        """A line's rule goes with it; a rule changed in Automation Rules stays,
+        as the consultant left it."""
+        rules = self.filtered(lambda line: not line.is_custom).rule_id
+        res = super().unlink()
+        rules.sudo().unlink()
+        return res
+
+    @api.model
+    def _with_entry_action(self, vals):
+        """The action on entering the stage, as the dialog names it."""
+        if vals.get("entry_action"):
+            return dict(vals, action=vals["entry_action"])
+        return vals
+
+    @api.model
+    def _check_no_rule_given(self, vals_list):
+        if not self.env.su and any("rule_id" in vals for vals in vals_list):
+            raise AccessError(
+                self.env._("A stage's automation line writes its own rule.")
+            )

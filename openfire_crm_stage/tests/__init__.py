@@ -4,6 +4,8 @@ from . import test_crm_stage_unlink
 from . import test_security
 from . import test_performances
 from . import test_stage_automation
+from . import test_stage_automation_lines
+from . import test_stage_automation_tours
 from . import test_translation
 from . import test_pipeline_tours
 from . import test_stale_opportunities

@@ -99,7 +99,9 @@ def ensure_french(env):
     """Activate French and load the translations of the module and its
     dependencies, as an admin adding the language does."""
     lang = env["res.lang"]._activate_lang("fr_FR")
-    env["ir.module.module"]._load_module_terms(["crm", "openfire_crm_stage"], ["fr_FR"])
+    env["ir.module.module"]._load_module_terms(
+        ["mail", "crm", "sale", "openfire_crm_stage"], ["fr_FR"]
+    )
     return lang
 
 

@@ -117,10 +117,16 @@ class TestCrmStageProbability(OpenfireStageCase):
 
     def test_lead_scoring_cron_never_overwrites_the_stage_value(self):
         lead = self._create_opportunity(stage_id=self.stage_visit.id)
-        scored = self._create_opportunity(stage_id=self.stage_manual.id)
         self._run_lead_scoring_cron()
         self.assertEqual(lead.probability, 50)
-        self.assertNotIn(scored.probability, (0, 60), "PLS scores the others")
+        self.assertEqual(lead.automated_probability, 50, "its automated one too")
+
+    def test_back_to_the_automated_probability_gives_the_stage_value(self):
+        lead = self._create_opportunity(stage_id=self.stage_visit.id)
+        lead.probability = 65
+        self.assertFalse(lead.is_automated_probability)
+        lead.action_set_automated_probability()
+        self.assertEqual(lead.probability, 50)
 
     def test_stage_without_auto_change_leaves_probability_to_lead_scoring(self):
         lead = self._create_opportunity(stage_id=self.stage_manual.id)

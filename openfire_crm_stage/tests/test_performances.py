@@ -49,9 +49,9 @@ class TestPerformances(OpenfireStageCase):
             with self.assertRaises(RedirectWarning):
                 stage.unlink()
 
-        # the savepoint of assertRaises and its rollback, unlink's own checks, and
-        # one count of the leads
-        self._assert_queries(delete, 5)
+        # the savepoint of assertRaises and its rollback, unlink's own checks, one
+        # count of the leads, and the look-up of the automation leading in
+        self._assert_queries(delete, 7)
 
     @users("user_sales_manager")
     @warmup
@@ -59,7 +59,7 @@ class TestPerformances(OpenfireStageCase):
         def edit(stage):
             stage.probability += 5
 
-        self._assert_queries(edit, 7)
+        self._assert_queries(edit, 6)
         leads = self.env["crm.lead"].search([("stage_id", "=", self.stage_large.id)])
         self.assertEqual(set(leads.mapped("probability")), {25})
 
@@ -73,7 +73,7 @@ class TestPerformances(OpenfireStageCase):
             # mail tracking writes one message per lead, in vanilla Odoo as well
             leads.with_context(tracking_disable=True).write({"stage_id": target.id})
 
-        self._assert_queries(move, 8)
+        self._assert_queries(move, 7)
         self.assertFalse(
             self.env["crm.lead"].search_count([("stage_id", "=", self.stage_large.id)])
         )
@@ -148,3 +148,15 @@ class TestPerformances(OpenfireStageCase):
         twenty = self._extra_queries_per_event(rule, self._send_quotes, 20)
         self.assertLessEqual(one, 14)
         self.assertLessEqual(twenty, 20 * 4 + one)
+
+    def test_a_rule_made_from_the_stage_costs_what_the_shipped_rule_costs(self):
+        shipped = self.env.ref("openfire_crm_stage.automation_quote_to_quote")
+        self._extra_queries_per_event(shipped, self._create_quotes, 1)  # warm-up
+        shipped_cost = self._extra_queries_per_event(shipped, self._create_quotes, 5)
+        shipped.active = False
+        line = self.env["crm.stage.automation"].create(
+            {"stage_id": self.stage_quote.id, "event": "quote_created"}
+        )
+        self._extra_queries_per_event(line.rule_id, self._create_quotes, 1)  # warm-up
+        made_cost = self._extra_queries_per_event(line.rule_id, self._create_quotes, 5)
+        self.assertEqual(made_cost, shipped_cost)

@@ -412,11 +412,10 @@ class TestStageAutomation(StageAutomationCase):
         self._flush()
         self.assertEqual(lead.stage_id, self.stage_new)
 
-    def test_stage_form_lists_the_rules_leading_to_it(self):
-        self.assertEqual(
-            self.stage_quote.automation_ids, self.rule_quote + self.rule_quote_sent
-        )
-        self.assertEqual(self.stage_visit.automation_ids, self.rule_visit)
+    def test_stage_form_lists_the_consultants_other_rules_leading_to_it(self):
+        rule = self._rule_on_priority()
+        self.assertEqual(self.stage_quote.other_automation_ids, rule)
+        self.assertFalse(self.stage_visit.other_automation_ids, "its own are lines")
 
 
 @tagged("post_install", "-at_install", "openfire_crm_stage", "stage_automation")
