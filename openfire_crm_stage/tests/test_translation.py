@@ -6,7 +6,7 @@ from odoo.tools.translate import TranslationModuleReader
 
 # Written the same in French: OCA's PO formatter leaves their msgstr empty, and
 # Odoo then shows the source, which is the French word.
-SAME_IN_FRENCH = {"ID", "Type"}
+SAME_IN_FRENCH = {"Action", "ID", "Type"}
 
 
 @tagged("post_install", "-at_install", "openfire_crm_stage", "translation")
