@@ -75,27 +75,27 @@ class CrmStageConversion(models.Model):
                           LEFT JOIN crm_stage stage ON stage.id = stay.stage_id
                          WHERE stage.id IS NOT NULL OR stay.tracked_name != ''
                         WINDOW later AS (
-                            PARTITION BY stay.lead_id ORDER BY stay.position
-                            ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING
+                            PARTITION BY stay.lead_id ORDER BY stay.position DESC
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
                         )
                     ), entries AS (
                         SELECT MIN(id) AS id,
                                lead_id,
                                stage_id,
-                               team_id,
-                               user_id,
-                               company_id,
-                               outcome,
+                               -- the opportunity's own, the same in each stay
+                               MIN(team_id) AS team_id,
+                               MIN(user_id) AS user_id,
+                               MIN(company_id) AS company_id,
+                               MIN(outcome) AS outcome,
                                MIN(date_in) AS date_in,
                                SUM(days) AS days,
-                               (ARRAY_AGG(tracked_name ORDER BY position DESC))[1]
-                                   AS tracked_name,
+                               -- a deleted stage's (the same but for a rename)
+                               MAX(tracked_name) AS tracked_name,
                                COALESCE(BOOL_OR(later_sequence > sequence), FALSE)
                                    AS moved_forward,
                                BOOL_OR(later_stays > 0) AS moved_away
                           FROM stays
-                         GROUP BY lead_id, stage_id, team_id, user_id, company_id,
-                                  outcome
+                         GROUP BY lead_id, stage_id
                     )
                     SELECT entry.id,
                            entry.lead_id,
