@@ -82,7 +82,7 @@ class CrmStage(models.Model):
         for months, stages in self.grouped("win_rate_months").items():
             # a period being typed in the form, refused on save, crashes nothing
             months = min(max(months, 1), MAX_WIN_RATE_MONTHS)
-            counts = defaultdict(lambda: {"won": 0, "lost": 0})
+            counts = defaultdict(int)
             for stage, outcome, count in self.env["crm.stage.conversion"]._read_group(
                 [
                     ("stage_id", "in", stages._origin.ids),
@@ -92,10 +92,10 @@ class CrmStage(models.Model):
                 ["stage_id", "outcome"],
                 ["__count"],
             ):
-                counts[stage][outcome] = count
+                counts[stage, outcome] = count
             for stage in stages:
-                won, lost = counts[stage._origin].values()
-                stage._set_win_rate(won, won + lost)
+                won = counts[stage._origin, "won"]
+                stage._set_win_rate(won, won + counts[stage._origin, "lost"])
 
     def _set_win_rate(self, won, closed):
         self.win_rate_won_count = won
