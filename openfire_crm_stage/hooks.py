@@ -33,7 +33,12 @@ SHIPPED_VALUES = {
     ],
 }
 STAGE_SETTINGS = ("probability", "on_change", "rotting_threshold_days")
-SHIPPED_STAGES = ("crm.stage_lead1", "crm.stage_lead2", "crm.stage_lead3", "crm.stage_lead4")
+SHIPPED_STAGES = (
+    "crm.stage_lead1",
+    "crm.stage_lead2",
+    "crm.stage_lead3",
+    "crm.stage_lead4",
+)
 
 
 def pre_init_hook(env):
@@ -58,7 +63,9 @@ def pre_init_hook(env):
             records.append(record)
     records += [env.ref(xmlid, raise_if_not_found=False) for xmlid in SHIPPED_STAGES]
     kept["values"] = [
-        [record._name, record.id, _shipped_values(record)] for record in records if record
+        [record._name, record.id, _shipped_values(record)]
+        for record in records
+        if record
     ]
     env["ir.config_parameter"].sudo().set_param(KEPT_AT_UNINSTALL, json.dumps(kept))
 
@@ -93,9 +100,11 @@ def uninstall_hook(env):
         [("module", "=", MODULE), ("model", "=", "base.automation")]
     )
     rules = actions.base_automation_id.filtered(
-        lambda rule: rule.active
-        and rule.id not in own.mapped("res_id")
-        and not rule.action_server_ids - actions
+        lambda rule: (
+            rule.active
+            and rule.id not in own.mapped("res_id")
+            and not rule.action_server_ids - actions
+        )
     )
     if rules:
         _logger.warning(

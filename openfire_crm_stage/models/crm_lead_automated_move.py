@@ -37,7 +37,7 @@ class CrmLead(models.Model):
         opportunities = opportunities._skip_unless(
             opportunities._filter_stage_users(stage),
             rule_name,
-            "stage %r is not used by their company or sales team" % stage.name,
+            f"stage {stage.name!r} is not used by their company or sales team",
         )
         writable = opportunities.with_env(opportunities.env(su=False))._filtered_access(
             "write"
@@ -45,7 +45,7 @@ class CrmLead(models.Model):
         opportunities = opportunities._skip_unless(
             opportunities.filtered(lambda lead: lead in writable),
             rule_name,
-            "user %s may not edit them" % self.env.user.login,
+            f"user {self.env.user.login} may not edit them",
         )
         if not opportunities:
             return
@@ -70,12 +70,13 @@ class CrmLead(models.Model):
         a move stays when another change adds its own, as sale_crm does when a
         confirmed quote updates the expected revenue."""
         # mail keeps one body per record until the end of the transaction
-        pending = self.env.cr.precommit.data.get(f"mail.tracking.message.{self._name}")
-        for lead in self:
-            earlier = (pending or {}).get(lead.id)
-            super(CrmLead, lead)._track_set_log_message(
-                earlier + message if earlier and earlier != message else message
-            )
+        pending = self.env.cr.precommit.data.get(
+            f"mail.tracking.message.{self._name}", {}
+        )
+        joined = self.filtered(lambda lead: pending.get(lead.id) not in (None, message))
+        for lead in joined:
+            super(CrmLead, lead)._track_set_log_message(pending[lead.id] + message)
+        return super(CrmLead, self - joined)._track_set_log_message(message)
 
     def _filter_stage_users(self, stage):
         """Those of these opportunities whose company and sales team may use

@@ -17,7 +17,10 @@ class CrmLead(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if vals.get("stage_id") and self.env["crm.stage"].browse(vals["stage_id"]).is_won:
+        if (
+            vals.get("stage_id")
+            and self.env["crm.stage"].browse(vals["stage_id"]).is_won
+        ):
             self._close_quote_follow_ups()
         return res
 
@@ -84,7 +87,10 @@ class CrmLead(models.Model):
     def _quote_follow_up_type(self):
         """The shipped Quote Follow-up activity type: none when a consultant
         deleted it; archived, it plans nothing but its open activities close."""
-        return self.env.ref(
-            "openfire_crm_stage.mail_activity_type_quote_follow_up",
-            raise_if_not_found=False,
-        ) or self.env["mail.activity.type"]
+        return (
+            self.env.ref(
+                "openfire_crm_stage.mail_activity_type_quote_follow_up",
+                raise_if_not_found=False,
+            )
+            or self.env["mail.activity.type"]
+        )

@@ -34,7 +34,6 @@ class CrmStage(models.Model):
     # the open opportunities of each stage, in the current company's currency
     currency_id = fields.Many2one(
         "res.currency",
-        string="Currency",
         compute="_compute_pipeline_totals",
         help="The current company's currency, in which the totals are shown.",
     )
@@ -60,8 +59,10 @@ class CrmStage(models.Model):
         ),
         (
             "rotting_threshold_days_range",
-            f"CHECK(rotting_threshold_days >= 0 "
-            f"AND rotting_threshold_days <= {MAX_DAYS_TO_STALE})",
+            (
+                f"CHECK(rotting_threshold_days >= 0 "
+                f"AND rotting_threshold_days <= {MAX_DAYS_TO_STALE})"
+            ),
             f"The days to stale of a stage must be between 0 and {MAX_DAYS_TO_STALE}.",
         ),
     )

@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 MAX_DELAY_DAYS = 365
 
+
 class CrmStageAutomation(models.Model):
     """A line of a stage's Automation section: an ordinary automation rule that
     the line writes, on Odoo's engine, from what a sales manager picks."""
@@ -39,7 +40,6 @@ class CrmStageAutomation(models.Model):
     )
     activity_type_id = fields.Many2one(
         "mail.activity.type",
-        string="Activity Type",
         domain="['|', ('res_model', '=', False), ('res_model', '=', 'crm.lead')]",
         help="Planned technical visit: activities of this type. Plan an activity: "
         "the activity planned.",
@@ -53,9 +53,7 @@ class CrmStageAutomation(models.Model):
         [("salesperson", "The salesperson"), ("user", "A user")],
         default="salesperson",
     )
-    user_id = fields.Many2one(
-        "res.users", string="User", domain="[('share', '=', False)]"
-    )
+    user_id = fields.Many2one("res.users", domain="[('share', '=', False)]")
     template_id = fields.Many2one(
         "mail.template",
         string="Email Template",
@@ -87,8 +85,10 @@ class CrmStageAutomation(models.Model):
         (
             "delay_days_range",
             f"CHECK(delay_days >= 0 AND delay_days <= {MAX_DELAY_DAYS})",
-            f"The delay of a stage's activity must be between 0 and "
-            f"{MAX_DELAY_DAYS} days.",
+            (
+                f"The delay of a stage's activity must be between 0 and "
+                f"{MAX_DELAY_DAYS} days."
+            ),
         ),
     )
 
@@ -99,7 +99,9 @@ class CrmStageAutomation(models.Model):
     @api.depends("action")
     def _compute_entry_action(self):
         for line in self:
-            line.entry_action = line.action if line.action in ("activity", "email") else False
+            line.entry_action = (
+                line.action if line.action in ("activity", "email") else False
+            )
 
     @api.depends(
         "rule_id.active",

@@ -185,7 +185,9 @@ class CrmStageAutomation(models.Model):
         "An opportunity enters this stage → Plan an activity: Call"."""
         event = self._event_catalogue()[self.event or "stage_entered"]
         action = dict(self._fields["action"]._description_selection(self.env))
-        detail = (self.activity_type_id if self.action == "activity" else self.template_id)
+        detail = (
+            self.activity_type_id if self.action == "activity" else self.template_id
+        )
         summary = f"{event.label} → {action[self.action]}"
         if self.action in ("activity", "email") and detail:
             summary += f": {detail.display_name}"

@@ -43,9 +43,14 @@ class CrmStage(models.Model):
         res = super().write(vals)
         if "name" in vals:
             # the lines' rules are named after their stage
-            for line in self.sudo().with_context(active_test=False).mapped(
-                lambda stage: stage.move_automation_ids + stage.entry_automation_ids
-            ).filtered(lambda line: not line.is_custom):
+            for line in (
+                self.sudo()
+                .with_context(active_test=False)
+                .mapped(
+                    lambda stage: stage.move_automation_ids + stage.entry_automation_ids
+                )
+                .filtered(lambda line: not line.is_custom)
+            ):
                 line.rule_id.name = line._rule_name()
         return res
 

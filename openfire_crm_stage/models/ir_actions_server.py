@@ -69,9 +69,7 @@ class IrActionsServer(models.Model):
         return False
 
     def _run_action_crm_quote_follow_up_multi(self, eval_context=None):
-        for _document, opportunities in self._documents_and_opportunities(
-            eval_context
-        ):
+        for _document, opportunities in self._documents_and_opportunities(eval_context):
             opportunities._schedule_quote_follow_up()
         return False
 

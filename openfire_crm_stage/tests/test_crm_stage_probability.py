@@ -1,4 +1,5 @@
 from datetime import timedelta
+
 from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged

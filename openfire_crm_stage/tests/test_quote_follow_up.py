@@ -1,7 +1,6 @@
 from datetime import date, datetime
 
 from freezegun import freeze_time
-
 from psycopg2.errors import SerializationFailure
 
 from odoo import SUPERUSER_ID, Command, api, sql_db
@@ -151,7 +150,9 @@ class TestQuoteFollowUp(OpenfireStageCase):
     def test_no_delay_plans_it_today(self):
         self.follow_up_type.delay_count = 0
         self._send(self._order())
-        self.assertEqual(self._follow_ups(), [(MONDAY.date(), self.user_sales_salesman)])
+        self.assertEqual(
+            self._follow_ups(), [(MONDAY.date(), self.user_sales_salesman)]
+        )
 
     def test_archived_activity_type_plans_nothing_but_closes_what_is_open(self):
         self._send(self._order())
@@ -178,17 +179,26 @@ class TestQuoteFollowUp(OpenfireStageCase):
                     ("type", "=", "opportunity"),
                     ("partner_id", "!=", False),
                     ("stage_id.is_won", "=", False),
-                    ("stage_id.sequence", ">=", self.env.ref("crm.stage_lead3").sequence),
+                    (
+                        "stage_id.sequence",
+                        ">=",
+                        self.env.ref("crm.stage_lead3").sequence,
+                    ),
                 ],
                 limit=1,
             )
             if not opportunity:
                 self.skipTest("needs an opportunity saved before the tests")
             order = other["sale.order"].create(
-                {"partner_id": opportunity.partner_id.id, "opportunity_id": opportunity.id}
+                {
+                    "partner_id": opportunity.partner_id.id,
+                    "opportunity_id": opportunity.id,
+                }
             )
             order.with_context(mark_so_as_sent=True).message_post(
-                body="Your quote", message_type="comment", subtype_xmlid="mail.mt_comment"
+                body="Your quote",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
             )
             other_cr.commit()
             try:
@@ -198,7 +208,10 @@ class TestQuoteFollowUp(OpenfireStageCase):
                         "opportunity_id": opportunity.id,
                     }
                 )
-                with self.assertRaises(SerializationFailure), mute_logger("odoo.sql_db"):
+                with (
+                    self.assertRaises(SerializationFailure),
+                    mute_logger("odoo.sql_db"),
+                ):
                     mine.with_context(mark_so_as_sent=True).message_post(
                         body="Your quote",
                         message_type="comment",
@@ -207,8 +220,9 @@ class TestQuoteFollowUp(OpenfireStageCase):
                     self.env.flush_all()
             finally:
                 order.opportunity_id.activity_ids.filtered(
-                    lambda activity: activity.activity_type_id.id
-                    == self.follow_up_type.id
+                    lambda activity: (
+                        activity.activity_type_id.id == self.follow_up_type.id
+                    )
                 ).unlink()
                 order.with_context(disable_cancel_warning=True).action_cancel()
                 order.unlink()

@@ -186,7 +186,9 @@ class TestStageAutomationLines(StageAutomationCase):
     def test_a_line_writes_only_its_own_rule(self):
         other_rule = self.rule_quote_sent
         with self.assertRaises(AccessError):
-            self._add_line(self.stage_won, event="quote_confirmed", rule_id=other_rule.id)
+            self._add_line(
+                self.stage_won, event="quote_confirmed", rule_id=other_rule.id
+            )
         line = self._add_line(self.stage_won, event="quote_confirmed")
         with self.assertRaises(AccessError):
             line.rule_id = other_rule
@@ -234,9 +236,7 @@ class TestStageAutomationLines(StageAutomationCase):
     def test_deleting_a_stage_deletes_its_lines_and_their_rules(self):
         stage = self.env["crm.stage"].create({"name": "Financing", "sequence": 5})
         move = self._add_line(stage, event="quote_confirmed")
-        entry = self._add_line(
-            stage, action="activity", activity_type_id=self.call.id
-        )
+        entry = self._add_line(stage, action="activity", activity_type_id=self.call.id)
         rules = (move + entry).rule_id
         stage.with_env(self.manager_env).unlink()
         self.assertFalse(rules.exists())
@@ -264,9 +264,11 @@ class TestStageAutomationLines(StageAutomationCase):
     def test_the_dialog_speaks_french(self):
         self._ensure_french()
         stage = self.stage_won.with_context(lang="fr_FR")
-        with Form(stage, view="crm.crm_stage_form") as form:
-            with form.move_automation_ids.new() as line:
-                line.event = "quote_confirmed"
+        with (
+            Form(stage, view="crm.crm_stage_form") as form,
+            form.move_automation_ids.new() as line,
+        ):
+            line.event = "quote_confirmed"
         self.assertEqual(
             stage.move_automation_ids.rule_id.sudo().name,
             "Gagné : Un devis est confirmé → Avancer ici",

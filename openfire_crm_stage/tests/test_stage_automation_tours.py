@@ -65,7 +65,9 @@ class TestStageAutomationTours(TourCase):
         url = "/odoo/action-crm.crm_lead_action_pipeline"
         (self.school + self.hotel).user_id = manager
         self.start_tour(
-            url, f"openfire_crm_stage_automation_manager_{lang[:2]}", login=manager.login
+            url,
+            f"openfire_crm_stage_automation_manager_{lang[:2]}",
+            login=manager.login,
         )
         won_lines = self.stage_won.move_automation_ids
         self.assertEqual(won_lines.mapped("event"), ["quote_confirmed"])
@@ -77,7 +79,9 @@ class TestStageAutomationTours(TourCase):
         )
         (self.school + self.hotel).user_id = rep
         self.quote.user_id = rep
-        self.start_tour(url, f"openfire_crm_stage_automation_rep_{lang[:2]}", login=rep.login)
+        self.start_tour(
+            url, f"openfire_crm_stage_automation_rep_{lang[:2]}", login=rep.login
+        )
         self.assertEqual(self.school.stage_id, self.stage_estimate)
         self.assertEqual(self.school.activity_ids.user_id, rep)
         self.assertEqual(self.hotel.stage_id, self.stage_won)
