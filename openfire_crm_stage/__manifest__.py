@@ -11,6 +11,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/crm_stage_duration_security.xml",
+        "security/crm_stage_conversion_security.xml",
         "data/crm_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",
@@ -22,8 +23,12 @@
         "views/ir_actions_server_views.xml",
         "wizard/crm_stage_delete_views.xml",
         "report/crm_stage_duration_views.xml",
+        "report/crm_stage_conversion_views.xml",
     ],
     "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/crm_lead_won_demo.xml",
+        "demo/crm_lead_lost_demo.xml",
         "demo/crm_lead_demo.xml",
     ],
     "assets": {

@@ -305,6 +305,33 @@ def durations_pivot(env):
     return pivot
 
 
+def stage_win_rates(env):
+    """The stage list: the win rate of every stage, read at once."""
+    if "win_rate_summary" in env["crm.stage"]:
+        return partial(env["crm.stage"].search([]).read, ["win_rate_summary"])
+
+
+def conversion_pivot(env):
+    """Stage Conversion's pivot by stage, every measure, over the whole history:
+    the web client's two read_group requests (total and stages), at once."""
+    if "crm.stage.conversion" not in env:
+        return None
+    measures = ["entered_count:sum", "moved_on_count:sum", "won_count:sum"]
+    measures += ["lost_count:sum", "open_count:sum", "conversion:avg"]
+    measures += ["win_rate:avg", "days:avg"]
+
+    def request(groupby):
+        with env.registry.cursor() as cr:
+            conversion = env(cr=cr)["crm.stage.conversion"]
+            conversion.read_group([], measures, groupby, lazy=False)
+
+    def pivot():
+        with ThreadPoolExecutor() as pool:
+            list(pool.map(request, ([], ["stage_name"])))
+
+    return pivot
+
+
 STALE_DAYS_0 = partial(open_pipeline, days_set=False)
 GATED_2000, GATED_1 = (
     partial(move_to_quote, count=2000),
@@ -335,6 +362,8 @@ ROWS = [  # (label, row[, (reference database, reference row)]), or a preparatio
     ("  days set (ref.: days at 0)", open_pipeline, ("module", STALE_DAYS_0)),
     stage_durations,
     ("Stage Durations pivot, 50,000 opp.", durations_pivot),
+    ("win rates of every stage, 50,000 opp.", stage_win_rates),
+    ("Stage Conversion pivot, 50,000 opp.", conversion_pivot),
 ]
 
 

@@ -23,6 +23,17 @@ def capture(page, name, selector, url=None):
     print(f"wrote {output / name}")
 
 
+def edit_column(page, stage, entry):
+    """From the pipeline, pick ENTRY in the gear menu of the column STAGE."""
+    page.goto(base_url + PIPELINE)
+    column = page.locator(
+        ".o_kanban_group", has=page.locator(".o_column_title", has_text=stage)
+    )
+    column.locator(".o_kanban_header_title").hover()
+    column.locator(".o_kanban_config button").click()
+    page.click(f".o-dropdown--kanban-config-menu .dropdown-item:text-is('{entry}')")
+
+
 def log_in(page):
     page.goto(f"{base_url}/web/login?db={database}")
     page.fill("input[name=login]", "admin")
@@ -45,12 +56,7 @@ with sync_playwright() as playwright:
     page.click(".o_data_row:has-text('Estimate') td[name=name]")
     capture(page, "stage_form.png", ".o_form_view .o_field_widget[name=probability]")
 
-    page.goto(base_url + PIPELINE)
-    title = page.locator(".o_column_title", has_text="Estimate")
-    column = page.locator(".o_kanban_group", has=title)
-    column.locator(".o_kanban_header_title").hover()
-    column.locator(".o_kanban_config button").click()
-    page.click(".o-dropdown--kanban-config-menu .dropdown-item:text-is('Delete')")
+    edit_column(page, "Estimate", "Delete")
     page.click(".modal .btn-primary")
     capture(page, "deletion_refused.png", ".o_error_dialog")
     page.click(".modal-footer .btn-primary")
@@ -58,6 +64,10 @@ with sync_playwright() as playwright:
 
     durations = "/odoo/crm/action-openfire_crm_stage.crm_stage_duration_action"
     capture(page, "stage_durations.png", ".o_pivot", durations)
+    conversion = "/odoo/crm/action-openfire_crm_stage.crm_stage_conversion_action"
+    capture(page, "stage_conversion.png", ".o_pivot", conversion)
+    edit_column(page, "Quote", "Edit")
+    capture(page, "stage_win_rate.png", ".modal .o_field_widget[name=win_rate_summary]")
 
     # admin speaks French from the next login on
     write = {"model": "res.users", "method": "write", "args": [[2], {"lang": "fr_FR"}]}
@@ -66,4 +76,10 @@ with sync_playwright() as playwright:
     page.goto(f"{base_url}/web/session/logout")
     log_in(page)
     capture(page, "pipeline_fr.png", CARDS, PIPELINE)
+    edit_column(page, "Devis", "Modifier")
+    capture(
+        page, "stage_win_rate_fr.png", ".modal .o_field_widget[name=win_rate_summary]"
+    )
+    funnel = f"{conversion}?view_type=graph"
+    capture(page, "stage_conversion_fr.png", ".o_graph_renderer canvas", funnel)
     browser.close()

@@ -1,5 +1,6 @@
 from . import crm_stage
 from . import crm_stage_automation
+from . import crm_stage_win_rate
 from . import crm_stage_gate
 from . import crm_stage_automation_rule
 from . import crm_stage_rules
@@ -12,4 +13,5 @@ from . import crm_lead_stale
 from . import crm_lead_revenue
 from . import crm_lead_stage_gate
 from . import ir_actions_server
+from . import res_company
 from . import sale_order

@@ -1,1 +1,3 @@
+from . import crm_stage_history
 from . import crm_stage_duration
+from . import crm_stage_conversion

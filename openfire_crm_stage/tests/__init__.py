@@ -14,6 +14,9 @@ from . import test_pipeline_stale_tours
 from . import test_stage_duration
 from . import test_quote_follow_up
 from . import test_stage_duration_tours
+from . import test_stage_conversion
+from . import test_stage_win_rate
+from . import test_stage_conversion_tours
 from . import test_stage_gates
 from . import test_stage_gate_free_ways
 from . import test_stage_gate_requirements

@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from .common import OpenfireStageCase
+from .common import StageHistoryCase
 
 
 def day(month, day_, hour=9):
@@ -11,7 +11,7 @@ def day(month, day_, hour=9):
 
 
 @tagged("post_install", "-at_install", "openfire_crm_stage", "stage_duration")
-class TestStageDuration(OpenfireStageCase):
+class TestStageDuration(StageHistoryCase):
     """CRM › Reporting › Stage Durations, on stage histories of known dates."""
 
     @classmethod
@@ -22,49 +22,6 @@ class TestStageDuration(OpenfireStageCase):
         cls.stage_survey = cls.env["crm.stage"].create(
             {"name": "Site Survey", "sequence": 3}
         )
-
-    def _opportunity(self, created, moves, team=None, **values):
-        """An opportunity created on ``created`` in the first stage of ``moves``,
-        then moved on each (date, stage) that follows."""
-        (_date, first), *changes = moves
-        lead = self._create_opportunity(
-            stage_id=first.id, team_id=(team or self.sales_team_1).id, **values
-        )
-        self._flush_tracking()
-        for _date, stage in changes:
-            lead.write({"stage_id": stage.id})
-            self._flush_tracking()
-        messages = lead.message_ids.filtered("tracking_value_ids").sorted("id")
-        self.assertEqual(len(messages), len(changes))
-        for message, (date, _stage) in zip(messages, changes, strict=True):
-            self._set_date("mail_message", "date", message.id, date)
-        self._set_date("crm_lead", "create_date", lead.id, created)
-        return lead
-
-    def _flush_tracking(self):
-        """What the end of a request does: tracking is written before commit."""
-        self.env.flush_all()
-        self.env.cr.precommit.run()
-
-    def _set_date(self, table, column, record_id, date):
-        self.env.flush_all()
-        self.env.cr.execute(
-            f"UPDATE {table} SET {column} = %s WHERE id = %s",
-            (date, record_id),
-        )
-        self.env.invalidate_all()
-
-    def _win(self, lead, date):
-        lead.write({"stage_id": self.stage_won.id})
-        self._flush_tracking()
-        message = lead.message_ids.filtered("tracking_value_ids").sorted("id")[-1]
-        self._set_date("mail_message", "date", message.id, date)
-        self._set_date("crm_lead", "date_closed", lead.id, date)
-
-    def _lose(self, leads, date):
-        leads.action_set_lost()
-        for lead in leads:
-            self._set_date("crm_lead", "date_closed", lead.id, date)
 
     def _stays(self, lead):
         """(stage, entered on, left on, days, outcome) as the list shows them."""
