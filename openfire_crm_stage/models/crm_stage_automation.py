@@ -63,9 +63,10 @@ class CrmStageAutomation(models.Model):
         "base.automation",
         string="Automation Rule",
         readonly=True,
-        ondelete="cascade",
+        ondelete="set null",
         help="The automation rule behind this line (Settings › Technical › "
-        "Automation Rules).",
+        "Automation Rules). Deleted there, the line stays, switched off: switching "
+        "it on writes its rule anew.",
     )
     enabled = fields.Boolean(
         string="On",
@@ -118,7 +119,10 @@ class CrmStageAutomation(models.Model):
 
     def _inverse_enabled(self):
         for line in self:
-            line.rule_id.sudo().active = line.enabled
+            if line.enabled and not line.rule_id:
+                line._write_rule()
+            else:
+                line.rule_id.sudo().active = line.enabled
 
     @api.constrains("delay_days")
     def _check_delay_days(self):
@@ -198,7 +202,8 @@ class CrmStageAutomation(models.Model):
         as the consultant left it."""
         rules = self.filtered(lambda line: not line.is_custom).rule_id
         res = super().unlink()
-        rules.sudo().unlink()
+        if rules:  # base_automation reloads the registry on any unlink
+            rules.sudo().unlink()
         return res
 
     @api.model

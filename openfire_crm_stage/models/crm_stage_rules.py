@@ -55,22 +55,24 @@ class CrmStage(models.Model):
         return res
 
     def unlink(self):
-        """The automation of deleted stages goes with them: the rules of their
-        lines, and the moves into them of other rules; such a rule keeps its
-        other actions, and is switched off when it has none left."""
-        lines = (self.move_automation_ids + self.entry_automation_ids).sudo()
-        own_rules = lines.filtered(lambda line: not line.is_custom).rule_id
+        """The automation of deleted stages goes with them: their lines with
+        their rules, and the moves into them of other rules; such a rule keeps
+        its other actions, and is switched off when it has none left."""
+        # through the ORM: lines deleted by the database would leave their
+        # external ids behind
+        lines = self.move_automation_ids + self.entry_automation_ids
+        if lines:
+            lines.sudo().unlink()
         actions = self._get_stage_actions()
-        rules = actions.base_automation_id - own_rules
+        rules = actions.base_automation_id
         res = super().unlink()
-        own_rules.unlink()
-        if actions.exists():
+        if actions:
             _logger.warning(
                 "Stages deleted: the moves into them of the automation rules %s "
                 "are removed.",
                 rules.mapped("name"),
             )
-            actions.exists().unlink()
+            actions.unlink()
             rules.filtered(lambda rule: not rule.action_server_ids).active = False
         return res
 

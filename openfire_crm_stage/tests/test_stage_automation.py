@@ -272,6 +272,32 @@ class TestStageAutomation(StageAutomationCase):
         self.assertEqual(self.opportunity.stage_id, stage_team_quote)
         self.assertEqual(self.opportunity.probability, 75)
 
+    def test_stage_of_another_company_is_skipped_and_the_quote_goes_through(self):
+        """With stages given a company (OCA's crm_stage_multi_company), a move
+        toward a stage another company uses is skipped, not refused."""
+        if "company_id" not in self.env["crm.stage"]._fields:
+            self.skipTest("stages have no company without crm_stage_multi_company")
+        self.stage_quote.company_id = self.company_main
+        opportunity = self._create_opportunity(
+            team_id=self.team_c2.id, company_id=self.company_2.id, user_id=False
+        )
+        with self.assertLogs(LEAD_LOGGER, "WARNING") as logs:
+            order = self._new_order(opportunity=opportunity, company_id=self.company_2.id)
+        self.assertIn("not used by their company or sales team", logs.output[0])
+        self.assertTrue(order.exists())
+        self.assertEqual(opportunity.stage_id, self.stage_new)
+
+    def test_stage_of_other_teams_is_skipped_whichever_module_restricts_it(self):
+        """OCA's crm_stage_multi_team gives stages several teams (team_ids)."""
+        if "team_ids" not in self.env["crm.stage"]._fields:
+            self.skipTest("stages have one team without crm_stage_multi_team")
+        self.env = self.env(context=dict(self.env.context, test_crm_stage_multi_team=True))
+        self.stage_quote.team_ids = self.team_c2
+        with self.assertLogs(LEAD_LOGGER, "WARNING") as logs:
+            self._new_order(opportunity=self.opportunity.with_env(self.env))
+        self.assertIn("not used by their company or sales team", logs.output[0])
+        self.assertEqual(self.opportunity.stage_id, self.stage_new)
+
     def test_deactivated_rule_stops(self):
         self.rule_quote.active = False
         self._new_order()

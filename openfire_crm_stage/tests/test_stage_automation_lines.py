@@ -273,3 +273,13 @@ class TestStageAutomationLines(StageAutomationCase):
             stage.move_automation_ids.rule_id.sudo().name,
             "Gagné : Un devis est confirmé → Avancer ici",
         )
+
+    def test_a_rule_deleted_in_automation_rules_leaves_its_line_off(self):
+        line = self._add_line(self.stage_won, event="quote_confirmed")
+        line.rule_id.sudo().unlink()
+        self.assertTrue(line.exists(), "nothing the manager set is lost")
+        self.assertFalse(line.enabled)
+        line.enabled = True
+        self.assertTrue(line.rule_id.sudo().active, "its rule is written anew")
+        self._confirm_a_quote()
+        self.assertEqual(self.opportunity.stage_id, self.stage_won)
