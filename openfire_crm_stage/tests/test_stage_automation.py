@@ -282,7 +282,9 @@ class TestStageAutomation(StageAutomationCase):
             team_id=self.team_c2.id, company_id=self.company_2.id, user_id=False
         )
         with self.assertLogs(LEAD_LOGGER, "WARNING") as logs:
-            order = self._new_order(opportunity=opportunity, company_id=self.company_2.id)
+            order = self._new_order(
+                opportunity=opportunity, company_id=self.company_2.id
+            )
         self.assertIn("not used by their company or sales team", logs.output[0])
         self.assertTrue(order.exists())
         self.assertEqual(opportunity.stage_id, self.stage_new)
@@ -291,7 +293,9 @@ class TestStageAutomation(StageAutomationCase):
         """OCA's crm_stage_multi_team gives stages several teams (team_ids)."""
         if "team_ids" not in self.env["crm.stage"]._fields:
             self.skipTest("stages have one team without crm_stage_multi_team")
-        self.env = self.env(context=dict(self.env.context, test_crm_stage_multi_team=True))
+        self.env = self.env(
+            context=dict(self.env.context, test_crm_stage_multi_team=True)
+        )
         self.stage_quote.team_ids = self.team_c2
         with self.assertLogs(LEAD_LOGGER, "WARNING") as logs:
             self._new_order(opportunity=self.opportunity.with_env(self.env))
