@@ -45,6 +45,18 @@ class OpenfireStageCase(TestSalesMC):
             }
         )
 
+    def _queries_of(self, operation):
+        """The queries ``operation`` costs from cold caches, flushed as the end of
+        a request does. Compared with each other rather than with fixed numbers:
+        other modules installed beside this one (OCA's stage addons) add their
+        own queries to the same operations."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        operation()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
     @classmethod
     def _ensure_french(cls):
         return ensure_french(cls.env)
