@@ -258,7 +258,7 @@ class TestStalePipelineQueries(OpenfireStageCase):
             queries.append(
                 self._queries_of(
                     lambda stage=stage, column=column: column.update(
-                        zip(("cards", "stale"), self._open_column(stage))
+                        zip(("cards", "stale"), self._open_column(stage), strict=True)
                     )
                 )
             )
