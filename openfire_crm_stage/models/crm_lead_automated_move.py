@@ -13,17 +13,17 @@ class CrmLead(models.Model):
 
     _inherit = "crm.lead"
 
-    def _move_forward_to_stage(self, stage, document, rule_name):
-        """Move these opportunities to ``stage`` because of ``document`` (a
-        quotation, an activity, an email's record), as the automation rule
-        ``rule_name`` says, and explain it in each opportunity's chatter.
+    def _move_forward_to_stage(self, stage, documents, rule_name):
+        """Move these opportunities to ``stage`` as the automation rule
+        ``rule_name`` says, in one write, and explain in each opportunity's
+        chatter the document behind its move (``documents``: {opportunity ID: a
+        quotation, an activity, an email's record}).
 
         Only forward (to a stage of higher sequence), never a lead, a won or lost
         opportunity, only to a stage its company and sales team may use, and only
         when the user behind the event may edit it. A move that cannot apply is
         skipped with a warning, or, when the opportunity lacks what the stage
-        requires, with a note in its chatter: the event itself always goes
-        through."""
+        requires, with a note in its chatter: the event itself goes through."""
         if not stage:
             _logger.warning(
                 "Automation rule %r skipped: its target stage was deleted.", rule_name
@@ -34,7 +34,7 @@ class CrmLead(models.Model):
                 lead.type == "opportunity"
                 and lead.active
                 and not lead.stage_id.is_won
-                and lead.stage_id.sequence < stage.sequence
+                and stage._comes_after(lead.stage_id)
             )
         )
         opportunities = opportunities._skip_unless(
@@ -53,30 +53,35 @@ class CrmLead(models.Model):
         missing = opportunities._missing_stage_requirements(stage)
         if missing:
             unmet = opportunities.browse(lead.id for lead in missing)
-            unmet._log_unmet_stage_requirements(missing, stage, document, rule_name)
+            unmet._log_unmet_stage_requirements(missing, stage, documents, rule_name)
             opportunities -= unmet
-        if not opportunities:
-            return
-        # the explanation becomes the body of the stage tracking message
-        opportunities._track_set_log_message(
-            Markup(
-                self.env._(
-                    "Moved to %(stage)s by the automation rule %(rule)s, "
-                    "triggered by %(document)s."
+        # another module's refusal refuses the event, as an Update Record rule's
+        # would: a savepoint would post the save's pending tracking at once, in
+        # two chatter messages (README, Known issues). No skip_stage_gates: the
+        # rules this move triggers in turn keep their checks.
+        opportunities.write({"stage_id": stage.id})
+        # the body of each stage tracking message, posted at the commit
+        for document, moved in opportunities.grouped(
+            lambda lead: documents[lead.id]
+        ).items():
+            moved._track_set_log_message(
+                Markup(
+                    self.env._(
+                        "Moved to %(stage)s by the automation rule %(rule)s, "
+                        "triggered by %(document)s."
+                    )
                 )
+                % {
+                    "stage": stage.name,
+                    "rule": rule_name,
+                    "document": document._get_html_link(),
+                }
             )
-            % {
-                "stage": stage.name,
-                "rule": rule_name,
-                "document": document._get_html_link(),
-            }
-        )
-        # the stage's requirements were checked above, once
-        opportunities.with_context(skip_stage_gates=True).write({"stage_id": stage.id})
 
-    def _log_unmet_stage_requirements(self, missing, stage, document, rule_name):
+    def _log_unmet_stage_requirements(self, missing, stage, documents, rule_name):
         """Say in the chatter of each of these opportunities what it lacks to
-        enter ``stage``, from ``missing`` ({opportunity: (field names, labels)})."""
+        enter ``stage``, from ``missing`` ({opportunity: (field names, labels)})
+        and ``documents`` ({opportunity ID: the document behind the move})."""
         message = Markup(
             self.env._(
                 "Not moved to %(stage)s by the automation rule %(rule)s, triggered "
@@ -89,7 +94,7 @@ class CrmLead(models.Model):
                 % {
                     "stage": stage.name,
                     "rule": rule_name,
-                    "document": document._get_html_link(),
+                    "document": documents[lead.id]._get_html_link(),
                     "missing": format_list(self.env, labels),
                 }
                 for lead, (_names, labels) in missing.items()
@@ -106,7 +111,9 @@ class CrmLead(models.Model):
         )
         joined = self.filtered(lambda lead: pending.get(lead.id) not in (None, message))
         for lead in joined:
-            super(CrmLead, lead)._track_set_log_message(pending[lead.id] + message)
+            super(CrmLead, lead)._track_set_log_message(
+                Markup("<br/>").join((pending[lead.id], message))
+            )
         return super(CrmLead, self - joined)._track_set_log_message(message)
 
     def _filter_stage_users(self, stage):

@@ -14,6 +14,7 @@ class CrmLead(models.Model):
         "lead_id",
         "message_id",
         string="Stage Changes of Merged Opportunities",
+        copy=False,
         help="Stage changes of the opportunities merged into this one: shown in its "
         "chatter, left out of its stage history.",
     )

@@ -16,6 +16,7 @@ class CrmLead(models.Model):
             vals.get("stage_id") or vals.get("active") or vals.get("type")
         ):
             return super().write(vals)
+        lost = self.filtered(lambda lead: not lead.active and not vals.get("active"))
         res = True
         for probability, leads in self.grouped(
             lambda lead: lead._probability_on_entry(vals)
@@ -25,6 +26,9 @@ class CrmLead(models.Model):
             if probability is not None:
                 leads_vals["probability"] = probability
             res = super(CrmLead, leads).write(leads_vals) and res
+        if lost and self.env["crm.stage"].browse(vals.get("stage_id")).is_won:
+            # Odoo gives 100 % to whatever enters a won stage: lost stays lost
+            super(CrmLead, lost).write({"probability": 0, "automated_probability": 0})
         return res
 
     def _pls_get_naive_bayes_probabilities(self, batch_mode=False):

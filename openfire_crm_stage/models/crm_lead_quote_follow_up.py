@@ -94,3 +94,14 @@ class CrmLead(models.Model):
             )
             or self.env["mail.activity.type"]
         )
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    def action_confirm(self):
+        """A confirmed quote needs no follow-up."""
+        res = super().action_confirm()
+        # the follow-up is closed even on an opportunity the seller cannot see
+        self.opportunity_id.sudo()._close_quote_follow_ups()
+        return res

@@ -15,13 +15,18 @@ REFUSAL_NAMED_MAX = 10
 
 _logger = logging.getLogger(__name__)
 
+# A merge may write a stage, and is no move into it: it skips the requirements
+# with this value, which no call from outside can carry (its context is JSON).
+MERGING = object()
+
 
 class CrmLead(models.Model):
     """Stage gates: an opportunity enters a stage (moves forward to it, or is
     created in it) only with what the stage requires. Leaving a stage, moving
     backwards, conversions, merges, restores and opportunities already there are
-    free; so are writes with ``skip_stage_gates=True`` in the context (migrations,
-    imports of history)."""
+    free; so are an administrator's writes with ``skip_stage_gates=True`` in the
+    context (migrations, imports of history): a sales rep's call cannot skip
+    them."""
 
     _inherit = "crm.lead"
 
@@ -32,7 +37,7 @@ class CrmLead(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         leads = super().create(vals_list)
-        if self.env.context.get("skip_stage_gates"):
+        if self._stage_gates_skipped():
             return leads
         # a stage chosen, in the values or by the pipeline column created in
         chosen = self.env.context.get("default_stage_id")
@@ -63,7 +68,7 @@ class CrmLead(models.Model):
         # reached by every merge (the merge wizard, conversions, the sales teams'
         # assignment of duplicates), which may write a stage: a merge is no move
         head = super(
-            CrmLead, self.with_context(skip_stage_gates=True)
+            CrmLead, self.with_context(skip_stage_gates=MERGING)
         )._merge_opportunity(
             user_id=user_id,
             team_id=team_id,
@@ -179,7 +184,7 @@ class CrmLead(models.Model):
         """(those of these leads that ``write(vals)`` makes enter a stage with
         requirements, that stage): open opportunities moving forward to it, in
         the pipeline's order; a conversion to an opportunity is no move."""
-        if not vals.get("stage_id") or self.env.context.get("skip_stage_gates"):
+        if not vals.get("stage_id") or self._stage_gates_skipped():
             return self.browse(), None
         # read with the stages the leads leave: one query for all, as crm's write
         # and the tracking of the stage read them too
@@ -192,14 +197,16 @@ class CrmLead(models.Model):
                 lead.type == "opportunity"
                 and vals.get("type", "opportunity") == "opportunity"
                 and vals.get("active", lead.active)
-                and (
-                    not lead.stage_id
-                    or (lead.stage_id.sequence, lead.stage_id.id)
-                    < (stage.sequence, stage.id)
-                )
+                and stage._comes_after(lead.stage_id)
             )
         )
         return entering, stage
+
+    def _stage_gates_skipped(self):
+        """Whether this environment skips the stages' requirements: a merge, or
+        an administrator's ``skip_stage_gates``."""
+        skip = self.env.context.get("skip_stage_gates")
+        return skip is MERGING or bool(skip) and self.env.is_admin()
 
     def _check_stage_requirements(self, stage, creation=False):
         """Refuse, in a sentence naming what is missing, unless these

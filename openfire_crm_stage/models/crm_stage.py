@@ -3,8 +3,6 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import RedirectWarning, ValidationError
 
-_logger = logging.getLogger(__name__)
-
 # ten years: far enough for any pipeline, near enough for date arithmetic
 MAX_DAYS_TO_STALE = 3650
 
@@ -173,6 +171,13 @@ class CrmStage(models.Model):
         """Whether an opportunity entering this stage takes its probability. A won
         stage always gives 100 %, as in Odoo."""
         return len(self) == 1 and self.on_change and not self.is_won
+
+    def _comes_after(self, stage):
+        """Whether this stage comes after ``stage`` in the pipeline's order (its
+        sequence, then its id), as a move forward goes; every stage comes after
+        none."""
+        self.ensure_one()
+        return not stage or (stage.sequence, stage.id) < (self.sequence, self.id)
 
     def _count_active_and_archived_leads(self):
         """{stage id: (active, archived)} leads of these stages, counting those the

@@ -73,7 +73,14 @@ class CrmStageAutomation(models.Model):
         compute="_compute_from_rule",
         inverse="_inverse_enabled",
         readonly=False,
+        default=True,  # the form's first onchange reads defaults, not the compute
         help="Switched off, its rule is deactivated.",
+    )
+    rule_name = fields.Char(
+        string="Rule",
+        compute="_compute_from_rule",
+        help="The name of its automation rule in Settings › Technical › Automation "
+        "Rules.",
     )
     is_custom = fields.Boolean(
         string="Custom",
@@ -114,15 +121,16 @@ class CrmStageAutomation(models.Model):
     def _compute_from_rule(self):
         for line in self:
             rule = line.rule_id.sudo()
-            line.enabled = rule.active
+            # a line being added is on; one whose rule was deleted, off
+            line.enabled = rule.active if rule else not line._origin.id
+            line.rule_name = rule.name
             line.is_custom = bool(rule) and line._rule_differs(rule)
 
     def _inverse_enabled(self):
-        for line in self:
+        for line in self.filtered("id"):  # a line being created writes its rule
             if line.enabled and not line.rule_id:
                 line._write_rule()
-            else:
-                line.rule_id.sudo().active = line.enabled
+            line.rule_id.sudo().active = line.enabled
 
     @api.constrains("delay_days")
     def _check_delay_days(self):
@@ -176,8 +184,10 @@ class CrmStageAutomation(models.Model):
     def create(self, vals_list):
         self._check_no_rule_given(vals_list)
         lines = super().create([self._with_entry_action(vals) for vals in vals_list])
-        for line in lines.filtered(lambda line: not line.rule_id):
-            line._write_rule()
+        for line, vals in zip(lines, vals_list, strict=True):
+            if not line.rule_id:
+                line._write_rule()
+                line.rule_id.sudo().active = vals.get("enabled", True)
         return lines
 
     def write(self, vals):
@@ -193,7 +203,8 @@ class CrmStageAutomation(models.Model):
                         "there, or delete the line and add it again."
                     )
                 )
-            for line in self:
+            # a line whose rule was deleted writes it anew when switched on
+            for line in self.filtered("rule_id"):
                 line._write_rule()
         return res
 

@@ -109,23 +109,34 @@ class CrmStageAutomation(models.Model):
         says. A sales manager may not write automation rules: the line does,
         from what it says and nothing else."""
         self.ensure_one()
-        rule = self.rule_id.sudo()
+        values = self._rule_values()
         action = dict(
             self._action_values(),
             name=self._line_summary(),
-            model_id=self._rule_values()["model_id"],
+            model_id=values["model_id"],
             usage="base_automation",
         )
+        rule = self.rule_id.sudo()
         if rule:
-            rule.write(self._rule_values())
+            rule.write(values)
+        else:
+            rule = self.env["base.automation"].sudo().create(values)
+            self.sudo().rule_id = rule
+        if rule.action_server_ids:
             rule.action_server_ids.write(action)
-            return
-        rule = self.env["base.automation"].sudo().create(self._rule_values())
-        # Odoo runs no sudo commands creating server actions: one create each
-        self.env["ir.actions.server"].sudo().create(
-            dict(action, base_automation_id=rule.id)
+        else:  # new, or its action went with the module's uninstallation
+            # Odoo runs no sudo commands creating server actions: one create each
+            self.env["ir.actions.server"].sudo().create(
+                dict(action, base_automation_id=rule.id)
+            )
+        # named after the stage and the line in every language, not the editor's
+        rule.update_field_translations(
+            "name",
+            {
+                lang: self.with_context(lang=lang)._rule_name()
+                for lang, _name in self.env["res.lang"].get_installed()
+            },
         )
-        self.sudo().rule_id = rule
 
     def _rule_values(self):
         """What the line says, as the values of its automation rule."""

@@ -30,6 +30,12 @@ class CrmStage(models.Model):
         groups="base.group_system",
         help="Rules made in Automation Rules that move opportunities into this stage.",
     )
+    other_automation_names = fields.Text(
+        string="Other Rules Moving Opportunities Here",
+        compute="_compute_other_automation_ids",
+        help="Rules made in Automation Rules (by an administrator) that move "
+        "opportunities into this stage.",
+    )
 
     def _compute_other_automation_ids(self):
         actions_by_stage = self._get_stage_actions().grouped("crm_stage_id")
@@ -37,36 +43,40 @@ class CrmStage(models.Model):
             rules = actions_by_stage.get(
                 stage, self.env["ir.actions.server"]
             ).base_automation_id
-            stage.other_automation_ids = rules - stage.move_automation_ids.rule_id
+            others = rules - stage.move_automation_ids.rule_id
+            stage.other_automation_ids = others
+            stage.other_automation_names = "\n".join(others.mapped("name"))
 
     def write(self, vals):
         res = super().write(vals)
         if "name" in vals:
             # the lines' rules are named after their stage
-            for line in (
-                self.sudo()
-                .with_context(active_test=False)
-                .mapped(
-                    lambda stage: stage.move_automation_ids + stage.entry_automation_ids
-                )
-                .filtered(lambda line: not line.is_custom)
+            for line in (self.move_automation_ids + self.entry_automation_ids).filtered(
+                lambda line: line.rule_id and not line.is_custom
             ):
-                line.rule_id.name = line._rule_name()
+                line._write_rule()
         return res
 
     def unlink(self):
         """The automation of deleted stages goes with them: their lines with
         their rules, and the moves into them of other rules; such a rule keeps
-        its other actions, and is switched off when it has none left."""
-        # through the ORM: lines deleted by the database would leave their
-        # external ids behind
-        lines = self.move_automation_ids + self.entry_automation_ids
-        if lines:
-            lines.sudo().unlink()
-        actions = self._get_stage_actions()
-        rules = actions.base_automation_id
+        its other actions, and is switched off when it has none left. Read
+        before the deletion guard lets the stages go, written after."""
+        lines = (self.move_automation_ids + self.entry_automation_ids).sudo()
+        own_rules = lines.filtered(lambda line: not line.is_custom).rule_id
+        actions = self._get_stage_actions() - own_rules.action_server_ids
+        line_ids = lines.ids
         res = super().unlink()
+        if line_ids:
+            # the database deleted the lines with their stage: their external
+            # ids go too, as the ORM's deletion would take them
+            self.env["ir.model.data"].sudo().search(
+                [("model", "=", lines._name), ("res_id", "in", line_ids)]
+            ).unlink()
+        if own_rules:
+            own_rules.unlink()
         if actions:
+            rules = actions.base_automation_id
             _logger.warning(
                 "Stages deleted: the moves into them of the automation rules %s "
                 "are removed.",

@@ -63,9 +63,15 @@ class IrActionsServer(models.Model):
         return super(IrActionsServer, self - restricted).run()
 
     def _run_action_crm_stage_multi(self, eval_context=None):
-        rule_name = self.base_automation_id.name or self.name
+        # one move for all the records of the event: the first document of an
+        # opportunity names its move
+        documents = {}
         for document, opportunities in self._documents_and_opportunities(eval_context):
-            opportunities._move_forward_to_stage(self.crm_stage_id, document, rule_name)
+            for lead_id in opportunities.ids:
+                documents.setdefault(lead_id, document)
+        self.env["crm.lead"].browse(documents)._move_forward_to_stage(
+            self.crm_stage_id, documents, self.base_automation_id.name or self.name
+        )
         return False
 
     def _run_action_crm_quote_follow_up_multi(self, eval_context=None):

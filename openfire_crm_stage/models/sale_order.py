@@ -2,6 +2,8 @@ from odoo import fields, models
 
 
 class SaleOrder(models.Model):
+    """The costing type of quotations: an estimate or a quote."""
+
     _inherit = "sale.order"
 
     costing_type = fields.Selection(
@@ -11,10 +13,3 @@ class SaleOrder(models.Model):
         help="An estimate is a pre-quote given before the technical visit; a quote "
         "is the priced offer. Automation rules move the opportunity accordingly.",
     )
-
-    def action_confirm(self):
-        """A confirmed quote needs no follow-up."""
-        res = super().action_confirm()
-        # the follow-up is closed even on an opportunity the seller cannot see
-        self.opportunity_id.sudo()._close_quote_follow_ups()
-        return res

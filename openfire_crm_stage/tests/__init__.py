@@ -4,6 +4,7 @@ from . import test_crm_stage_unlink
 from . import test_security
 from . import test_performances
 from . import test_stage_automation
+from . import test_stage_automation_guards
 from . import test_stage_automation_lines
 from . import test_stage_automation_tours
 from . import test_translation

@@ -151,6 +151,8 @@ class TestCrmStageProbability(OpenfireStageCase):
         lead.action_set_lost()
         lead.write({"stage_id": self.stage_quote.id})
         self.assertEqual(lead.probability, 0)
+        lead.write({"stage_id": self.stage_won.id})  # a bulk edit, an import
+        self.assertEqual(lead.probability, 0, "lost stays lost, even in Won")
 
     def test_stage_probability_edit_updates_open_opportunities_still_on_it(self):
         following = self._create_opportunity(stage_id=self.stage_quote.id)

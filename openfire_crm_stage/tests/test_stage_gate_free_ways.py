@@ -1,4 +1,5 @@
 from odoo import Command
+from odoo.exceptions import RedirectWarning
 from odoo.tests import tagged
 
 from .test_stage_gates import StageGateCase
@@ -70,8 +71,13 @@ class TestStageGateFreeWays(StageGateCase):
         self.assertFalse(head.env.context.get("skip_stage_gates"))
 
     def test_history_import_skips_requirements_with_a_context_key(self):
-        self._as_salesman(self.opportunity).with_context(
-            skip_stage_gates=True
+        skipping = {"skip_stage_gates": True}
+        with self.assertRaises(RedirectWarning, msg="a rep's call cannot skip them"):
+            self._as_salesman(self.opportunity).with_context(
+                **skipping
+            ).stage_id = self.stage_quote
+        self.opportunity.with_user(self.env.ref("base.user_admin")).with_context(
+            **skipping
         ).stage_id = self.stage_quote
         self.assertEqual(self.opportunity.stage_id, self.stage_quote)
 

@@ -103,13 +103,9 @@ class CrmStageDelete(models.TransientModel):
                     team=target.team_id.name,
                 )
             )
-        # a clean-up, not a sale: the target's gates do not apply
-        leads.with_context(skip_stage_gates=True).write({"stage_id": target.id})
-        if target.is_won:
-            # Odoo gives 100 % to whatever enters a won stage: lost stays lost
-            leads.filtered(lambda lead: not lead.active).write(
-                {"probability": 0, "automated_probability": 0}
-            )
+        # a clean-up, not a sale: the target's requirements do not apply (the
+        # leads are those the manager sees; moved as administrator for that)
+        leads.sudo().with_context(skip_stage_gates=True).write({"stage_id": target.id})
         self.stage_ids.unlink()
         if self.env.context.get("active_model") == "crm.stage":
             # opened from the stages list or form: back to the stages that remain

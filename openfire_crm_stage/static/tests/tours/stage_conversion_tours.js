@@ -7,7 +7,7 @@
  * The data comes from tests/test_stage_conversion_tours.py.
  */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { keepTheTeam, openCrmReport } from "./report_tour_steps";
 
 const LABELS = {
     en: {
@@ -68,34 +68,12 @@ function winRateSteps(l) {
 
 function stageConversionSteps(l) {
     return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "open CRM",
-            trigger: '.o_app[data-menu-xmlid="crm.crm_menu_root"]',
-            run: "click",
-        },
-        {
-            content: "open the reporting menu",
-            trigger: `.dropdown-toggle[data-menu-xmlid="crm.crm_menu_report"]:contains(${l.reporting})`,
-            run: "click",
-        },
-        {
-            trigger: `.dropdown-item[data-menu-xmlid="openfire_crm_stage.crm_stage_conversion_menu"]:contains(${l.report})`,
-            run: "click",
-        },
+        ...openCrmReport("openfire_crm_stage.crm_stage_conversion_menu", l.reporting, l.report),
         {
             content: "the pivot counts the opportunities entering each stage and the conversion",
             trigger: `.o_pivot thead:contains("${l.entered}"):contains("${l.conversion}")`,
         },
-        {
-            content: "keep the user's team",
-            trigger: ".o_searchview_input",
-            run: "edit Brittany installers",
-        },
-        {
-            trigger: `.o_searchview_autocomplete .o_menu_item:contains("${l.team}")`,
-            run: "click",
-        },
+        ...keepTheTeam(l.team),
         {
             content: "fifteen opportunities entered the Site Survey stage",
             trigger: ".o_pivot tbody tr:has(th:contains(Site Survey)) td.o_pivot_cell_value:first:contains(15)",

@@ -5,7 +5,7 @@
  * The data comes from tests/test_stage_duration_tours.py.
  */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { keepTheTeam, openCrmReport } from "./report_tour_steps";
 
 const LABELS = {
     en: {
@@ -28,34 +28,12 @@ const LABELS = {
 
 function stageDurationSteps(l) {
     return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "open CRM",
-            trigger: '.o_app[data-menu-xmlid="crm.crm_menu_root"]',
-            run: "click",
-        },
-        {
-            content: "open the reporting menu",
-            trigger: `.dropdown-toggle[data-menu-xmlid="crm.crm_menu_report"]:contains(${l.reporting})`,
-            run: "click",
-        },
-        {
-            trigger: `.dropdown-item[data-menu-xmlid="openfire_crm_stage.crm_stage_duration_menu"]:contains(${l.report})`,
-            run: "click",
-        },
+        ...openCrmReport("openfire_crm_stage.crm_stage_duration_menu", l.reporting, l.report),
         {
             content: "the pivot shows the average and the median per stage and team",
             trigger: `.o_pivot thead:contains("${l.days}"):contains("${l.median}")`,
         },
-        {
-            content: "keep the user's team",
-            trigger: ".o_searchview_input",
-            run: "edit Brittany installers",
-        },
-        {
-            trigger: `.o_searchview_autocomplete .o_menu_item:contains("${l.team}")`,
-            run: "click",
-        },
+        ...keepTheTeam(l.team),
         {
             trigger: ".o_pivot thead:contains(Brittany installers):not(:contains(Sales))",
         },

@@ -1,6 +1,7 @@
 /** @odoo-module **/
 
 import { Domain } from "@web/core/domain";
+import { KeepLast } from "@web/core/utils/concurrency";
 import { patch } from "@web/core/utils/patch";
 import { RelationalModel } from "@web/model/relational_model/relational_model";
 import {
@@ -23,11 +24,13 @@ patch(CrmKanbanModel.prototype, {
         this.staleFilteredGroups = new Set();
         this.columnRevenues = {};
         this.revenueCurrencyId = false;
+        this.columnTotalsKeepLast = new KeepLast();
     },
 
     async load() {
         await super.load(...arguments);
-        await this.loadColumnTotals();
+        // the cards first: the columns' totals follow when the server answers
+        this.loadColumnTotals();
     },
 
     get hasStageColumns() {
@@ -41,7 +44,8 @@ patch(CrmKanbanModel.prototype, {
             return;
         }
         const { resModel, domain, context } = this.config;
-        const [staleGroups, revenues] = await Promise.all([
+        // only the answer to the last request counts
+        const [staleGroups, revenues] = await this.columnTotalsKeepLast.add(Promise.all([
             this.orm.readGroup(
                 resModel,
                 Domain.and([domain, STALE_DOMAIN]).toList(),
@@ -50,7 +54,7 @@ patch(CrmKanbanModel.prototype, {
                 { lazy: false, context }
             ),
             this.orm.call(resModel, "read_revenue_by_stage", [domain], { context }),
-        ]);
+        ]));
         this.staleCounts = Object.fromEntries(
             staleGroups.map((group) => [group.stage_id[0], group.__count])
         );

@@ -1,0 +1,112 @@
+/** @odoo-module **/
+/**
+ * Deleting stages from the pipeline and from the stage list, in English, and
+ * in French for the refusal's message: refused with the counts, then the
+ * opportunities moved and the stage deleted. The data comes from
+ * tests/test_pipeline_tours.py.
+ */
+import { PIPELINE, card, column, columnMenu, registerTours } from "./pipeline_tour_steps";
+
+/** In the move-and-delete wizard: choose the target stage and confirm. */
+function moveAndDeleteTo(stage, l) {
+    return [
+        {
+            content: `move the opportunities to ${stage}`,
+            trigger: ".modal .o_field_widget[name=target_stage_id] input",
+            run: `edit ${stage}`,
+        },
+        {
+            trigger: `.o-autocomplete--dropdown-item a:contains(${stage})`,
+            run: "click",
+        },
+        {
+            trigger: `.modal button:contains(${l.moveAndDeleteButton})`,
+            run: "click",
+        },
+    ];
+}
+
+function refusedDeletionSteps(title, counts, l) {
+    return [
+        ...columnMenu(title, l.delete),
+        { trigger: `.modal .btn-primary:contains(${l.delete})`, run: "click" },
+        {
+            content: "deletion is refused with the counts",
+            trigger: `.modal .o_error_dialog:contains(${l.refusal}):contains(${counts})`,
+        },
+    ];
+}
+
+function deleteSteps(l) {
+    return [
+        ...refusedDeletionSteps("Legacy Stage", l.legacyCounts, l),
+        { trigger: `.modal-footer .btn-secondary:contains(${l.close})`, run: "click" },
+        {
+            content: "the column holding only a lost opportunity is still there",
+            trigger: `body:not(:has(.modal)) ${column("Legacy Stage")}`,
+        },
+        ...refusedDeletionSteps("Follow-up", l.followUpCounts, l),
+        {
+            content: "move its opportunities, then delete it",
+            trigger: `.modal-footer .btn-primary:contains(${l.moveAndDelete})`,
+            run: "click",
+        },
+        ...moveAndDeleteTo(l.quote, l),
+        {
+            content: "the column is gone",
+            trigger: `body:not(:has(.modal)) ${PIPELINE}:not(:has(.o_column_title:contains(Follow-up)))`,
+        },
+        {
+            content: "its opportunity moved",
+            trigger: `${column(l.quote)} ${card("Car park sprinklers")}`,
+        },
+    ];
+}
+
+function stageListSteps(l) {
+    return [
+        {
+            content: "select the stage holding a lost opportunity",
+            trigger: ".o_list_view .o_data_row:contains(Legacy Stage) .o_list_record_selector input",
+            run: "click",
+        },
+        { trigger: `.o_cp_action_menus button:contains(${l.actions})`, run: "click" },
+        {
+            trigger: `.o-dropdown--menu .dropdown-item:contains(${l.moveAndDelete})`,
+            run: "click",
+        },
+        {
+            content: "the wizard counts the lost opportunity",
+            trigger: ".modal .o_field_widget[name=archived_lead_count]:contains(1)",
+        },
+        ...moveAndDeleteTo(l.new, l),
+        {
+            content: "the stage is gone from the list",
+            trigger: `body:not(:has(.modal)) .o_list_view:not(:has(.o_data_row:contains(Legacy Stage))) .o_data_row:contains(${l.quote})`,
+        },
+        {
+            content: "open a stage holding an open and a lost opportunity",
+            trigger: ".o_list_view .o_data_row:contains(Follow-up) td[name=name]",
+            run: "click",
+        },
+        { trigger: ".o_form_view .o_field_widget[name=name] input:value(Follow-up)" },
+        { content: "the form's gear menu", trigger: ".o_cp_action_menus button", run: "click" },
+        {
+            trigger: `.o-dropdown--menu .dropdown-item:contains(${l.moveAndDelete})`,
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=active_lead_count]:contains(1)",
+        },
+        ...moveAndDeleteTo(l.quote, l),
+        {
+            content: "back on the stages that remain",
+            trigger: `body:not(:has(.modal)) .o_list_view:not(:has(.o_data_row:contains(Follow-up))) .o_data_row:contains(${l.quote})`,
+        },
+    ];
+}
+
+registerTours(
+    { delete: deleteSteps, stage_list: stageListSteps },
+    { en: ["delete", "stage_list"], fr: ["delete"] }
+);
