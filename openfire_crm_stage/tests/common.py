@@ -4,6 +4,16 @@ from odoo.tests import HttpCase, new_test_user
 from odoo.addons.sales_team.tests.common import TestSalesMC
 
 
+def set_shipped_stages(cls):
+    """The module's pipeline on a test class: New, Estimate, Technical Visit,
+    Quote, Won."""
+    cls.stage_new = cls.env.ref("crm.stage_lead1")
+    cls.stage_estimate = cls.env.ref("crm.stage_lead2")
+    cls.stage_visit = cls.env.ref("openfire_crm_stage.stage_technical_visit")
+    cls.stage_quote = cls.env.ref("crm.stage_lead3")
+    cls.stage_won = cls.env.ref("crm.stage_lead4")
+
+
 class OpenfireStageCase(TestSalesMC):
     """Pipeline of the module plus sales users of two companies (see TestSalesMC)."""
 
@@ -12,11 +22,7 @@ class OpenfireStageCase(TestSalesMC):
         super().setUpClass()
         # the test database speaks French, as a French installer's: assert in English
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
-        cls.stage_new = cls.env.ref("crm.stage_lead1")
-        cls.stage_estimate = cls.env.ref("crm.stage_lead2")
-        cls.stage_visit = cls.env.ref("openfire_crm_stage.stage_technical_visit")
-        cls.stage_quote = cls.env.ref("crm.stage_lead3")
-        cls.stage_won = cls.env.ref("crm.stage_lead4")
+        set_shipped_stages(cls)
         cls.stage_manual = cls.env["crm.stage"].create(
             {
                 "name": "Negotiation (scored by PLS)",
@@ -136,6 +142,7 @@ class TourCase(HttpCase):
         super().setUpClass()
         ensure_french(cls.env)
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        set_shipped_stages(cls)
         cls.users = {
             lang: new_test_user(
                 cls.env,

@@ -18,8 +18,6 @@ class TestPipelineStaleTours(TourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stage_new = cls.env.ref("crm.stage_lead1")
-        cls.stage_estimate = cls.env.ref("crm.stage_lead2")
         (cls.stage_new | cls.stage_estimate).rotting_threshold_days = 7
         now = cls.env.cr.now()
         cls.leads = {}

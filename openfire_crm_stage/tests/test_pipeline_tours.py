@@ -15,10 +15,6 @@ class TestPipelineTours(TourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stage_new = cls.env.ref("crm.stage_lead1")
-        cls.stage_estimate = cls.env.ref("crm.stage_lead2")
-        cls.stage_visit = cls.env.ref("openfire_crm_stage.stage_technical_visit")
-        cls.stage_quote = cls.env.ref("crm.stage_lead3")
         stages = cls.env["crm.stage"].create(
             [
                 {

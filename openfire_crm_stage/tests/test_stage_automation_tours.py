@@ -18,10 +18,6 @@ class TestStageAutomationTours(TourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stage_new = cls.env.ref("crm.stage_lead1")
-        cls.stage_estimate = cls.env.ref("crm.stage_lead2")
-        cls.stage_quote = cls.env.ref("crm.stage_lead3")
-        cls.stage_won = cls.env.ref("crm.stage_lead4")
         cls.reps = {
             lang: new_test_user(
                 cls.env,

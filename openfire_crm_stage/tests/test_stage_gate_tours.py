@@ -17,7 +17,6 @@ class TestStageGateTours(TourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stage_quote = cls.env.ref("crm.stage_lead3")
         cls.stage_quote.gate_field_ids = [
             Command.set(
                 [cls.env["ir.model.fields"]._get("crm.lead", "expected_revenue").id]
