@@ -102,6 +102,8 @@ def post_init_hook(env):
 def uninstall_hook(env):
     """Leave nothing broken behind, and what a reinstallation needs to give back
     what the consultant had set."""
+    # first, while their rules are still on as the sales manager left them
+    noted_lines = _note_stage_lines(env)
     # The module's action types go away with it: a rule keeps its other actions,
     # and is switched off when it has none left.
     actions = env["ir.actions.server"].search(
@@ -141,7 +143,7 @@ def uninstall_hook(env):
         }
         for stage in stages.filtered("is_gated")
     }
-    kept["lines"] = _note_stage_lines(env)
+    kept["lines"] = noted_lines
     for name, model in KEPT_RECORDS.items():
         record = env.ref(f"{MODULE}.{name}", raise_if_not_found=False)
         if record and _in_use(record):
@@ -186,6 +188,13 @@ def _note_stage_lines(env):
         for line in lines
         if line.rule_id
     ]
+    if lines.rule_id.filtered("active"):
+        _logger.warning(
+            "Automation rules of stage lines switched off until %s is installed "
+            "again: %s",
+            MODULE,
+            lines.rule_id.filtered("active").mapped("name"),
+        )
     lines.rule_id.active = False
     return noted
 

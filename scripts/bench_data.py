@@ -5,7 +5,7 @@ import random
 
 from odoo import Command
 
-STALE_DAYS, STALE = "rotting_threshold_days", "is_rotting"  # crm.stage, crm.lead
+STALE_DAYS = "rotting_threshold_days"  # crm.stage
 
 OPPORTUNITIES = [("type", "=", "opportunity")]
 

@@ -10,7 +10,6 @@ from functools import partial
 import psycopg2
 from bench_data import (
     OPPORTUNITIES,
-    STALE,
     STALE_DAYS,
     create_quotes,
     new_opportunities,
@@ -134,7 +133,6 @@ def open_pipeline(env, days_set=True):
     spec = {n: relational if Lead._fields[n].relational else {} for n in names}
     sums = ["expected_revenue:sum", "recurring_revenue_monthly:sum"]
     bar = {"field": "activity_state", "colors": {"overdue": "danger"}}
-    stale = [*OPPORTUNITIES, (STALE, "=", True)]
 
     def load():
         groups = Lead.web_read_group(OPPORTUNITIES, sums, ["stage_id"], lazy=True)
@@ -142,7 +140,7 @@ def open_pipeline(env, days_set=True):
         for group in groups["groups"]:
             Lead.web_search_read(group["__domain"], spec, limit=40)
         if module:  # the columns' stale counts and revenue in the company's currency
-            Lead.read_group(stale, ["stage_id"], ["stage_id"])
+            Lead.read_stale_count_by_stage(OPPORTUNITIES)
             Lead.read_revenue_by_stage(OPPORTUNITIES)
 
     return load

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.osv import expression
+from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
 
@@ -77,7 +77,19 @@ class CrmLead(models.Model):
             raise UserError(
                 self.env._("Opportunities can only be filtered as stale or not stale.")
             )
-        return self._rotting_domain(stale=(operator == "=") == value)
+        # not in: a lead, a closed opportunity, an empty date are "not stale"
+        stale = (operator == "=") == value
+        return [("id", "in" if stale else "not in", self._stale_query())]
+
+    @api.model
+    def read_stale_count_by_stage(self, domain):
+        """The pipeline columns' stale counts: {stage id: number of stale
+        opportunities} among those of ``domain`` the user can read."""
+        query = self._stale_query(domain)
+        if query.is_empty():
+            return {}
+        query.groupby = self._field_to_sql(self._table, "stage_id", query)
+        return dict(self.env.execute_query(query.select(query.groupby, "COUNT(*)")))
 
     def _is_past_stage_threshold(self, now):
         """Open, in a stage with days to stale, and there longer than that."""
@@ -101,55 +113,38 @@ class CrmLead(models.Model):
         ]
 
     @api.model
-    def _rotting_domain(self, stale=True):
-        """The rule of ``_compute_days_in_stage`` as a domain, for the stale
-        opportunities or the others: one condition per distinct threshold, so that
-        the database filters the leads. Written out both ways, as Odoo negates
-        ``<`` into ``>=``, which an empty date matches neither way."""
-        now = self.env.cr.now()
-        stages = (
-            self.env["crm.stage"]
-            .sudo()
-            .search_fetch(
-                [("rotting_threshold_days", ">", 0), ("is_won", "=", False)],
-                ["rotting_threshold_days"],
-            )
-        )
-        limits = [
-            (group, now - timedelta(days=days))
-            for days, group in stages.grouped("rotting_threshold_days").items()
-        ]
-        if not limits:
-            return expression.FALSE_DOMAIN if stale else expression.TRUE_DOMAIN
+    def _stale_query(self, domain=()):
+        """The rule of ``_compute_days_in_stage`` as a query on the leads of
+        ``domain``: the stage is joined on its own days to stale, so that the
+        database reads only each stage's overdue part of the stale index."""
         planned = self._planned_activity_domain()
-        if stale:
-            return expression.AND(
-                [
-                    [("type", "=", "opportunity"), ("active", "=", True)],
-                    expression.OR(
-                        [
-                            ("stage_id", "in", group.ids),
-                            ("date_last_stage_update", "<", limit),
-                        ]
-                        for group, limit in limits
-                    ),
-                    [("activity_ids", "not any", planned)],
-                ]
-            )
-        return expression.OR(
+        query = self._search(
             [
-                [("type", "!=", "opportunity")],
-                [("active", "=", False)],
-                expression.AND(
-                    [
-                        "|",
-                        "|",
-                        ("stage_id", "not in", group.ids),
-                        ("date_last_stage_update", "=", False),
-                        ("date_last_stage_update", ">=", limit),
-                    ]
-                    for group, limit in limits
-                ),
-                [("activity_ids", "any", planned)],
+                *domain,
+                ("type", "=", "opportunity"),
+                ("active", "=", True),
+                ("activity_ids", "not any", planned),
             ]
         )
+        if query.is_empty():
+            return query
+        alias = query.make_alias(self._table, "stale_stage")
+        Stage = self.env["crm.stage"]
+        days = Stage._field_to_sql(alias, "rotting_threshold_days", query)
+        query.add_join(
+            "JOIN",
+            alias,
+            Stage._table,
+            SQL(
+                "%s = %s AND %s > 0 AND %s IS NOT TRUE"
+                " AND %s < %s - %s * INTERVAL '1 day'",
+                SQL.identifier(alias, "id"),
+                self._field_to_sql(self._table, "stage_id", query),
+                days,
+                Stage._field_to_sql(alias, "is_won", query),
+                self._field_to_sql(self._table, "date_last_stage_update", query),
+                self.env.cr.now(),
+                days,
+            ),
+        )
+        return query

@@ -3,9 +3,9 @@ from datetime import timedelta
 from lxml import etree
 
 from odoo import fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.modules.migration import load_script
-from odoo.tests import Form, tagged, users, warmup
+from odoo.tests import Form, new_test_user, tagged, users, warmup
 from odoo.tools import mute_logger
 from odoo.tools.misc import file_path
 
@@ -33,6 +33,7 @@ class TestStaleOpportunities(OpenfireStageCase):
     def _assert_stale(self, lead, days):
         self.assertTrue(lead.is_rotting)
         self.assertEqual(lead.days_in_stage, days)
+        self.assertEqual(self._column_stale_count(lead), {lead.stage_id.id: 1})
         self.assertIn(lead, self._stale_search())
         self.assertNotIn(
             lead, self.env["crm.lead"].search([("is_rotting", "=", False)])
@@ -40,6 +41,7 @@ class TestStaleOpportunities(OpenfireStageCase):
 
     def _assert_fresh(self, lead):
         self.assertFalse(lead.is_rotting)
+        self.assertEqual(self._column_stale_count(lead), {})
         self.assertNotIn(lead, self._stale_search())
         self.assertIn(
             lead,
@@ -47,6 +49,10 @@ class TestStaleOpportunities(OpenfireStageCase):
                 [("is_rotting", "=", False), ("id", "=", lead.id)]
             ),
         )
+
+    def _column_stale_count(self, lead):
+        """What the pipeline's column shows for this one opportunity."""
+        return self.env["crm.lead"].read_stale_count_by_stage([("id", "=", lead.id)])
 
     def _stale_search(self):
         return self.env["crm.lead"].search([("is_rotting", "=", True)])
@@ -115,6 +121,25 @@ class TestStaleOpportunities(OpenfireStageCase):
             .with_context(active_test=False)
             .search([("is_rotting", "=", True)]),
         )
+        self.assertEqual(
+            self.env["crm.lead"]
+            .with_context(active_test=False)
+            .read_stale_count_by_stage([("id", "=", lead.id)]),
+            {},
+        )
+
+    def test_column_counts_only_what_the_user_may_read(self):
+        mine = self._opportunity_in_stage_for(25)
+        self._opportunity_in_stage_for(25, user_id=self.user_sales_manager.id)
+        Lead = self.env["crm.lead"].with_user(self.user_sales_salesman)
+        self.assertEqual(Lead.search([("is_rotting", "=", True)]), mine)
+        self.assertEqual(
+            Lead.read_stale_count_by_stage([("type", "=", "opportunity")]),
+            {self.stage_quote.id: 1},
+        )
+        portal = new_test_user(self.env, "portal_stale", groups="base.group_portal")
+        with self.assertRaises(AccessError):
+            Lead.with_user(portal).read_stale_count_by_stage([])
 
     def test_lead_is_not_stale(self):
         self._assert_fresh(self._opportunity_in_stage_for(30, type="lead"))
@@ -243,9 +268,7 @@ class TestStalePipelineQueries(OpenfireStageCase):
         domain = [("type", "=", "opportunity"), ("stage_id", "=", stage.id)]
         Lead.web_read_group(domain, ["expected_revenue:sum"], ["stage_id"])
         cards = Lead.web_search_read(domain, self.kanban_spec, limit=80)["records"]
-        stale = Lead.read_group(
-            [*domain, ("is_rotting", "=", True)], ["stage_id"], ["stage_id"], lazy=False
-        )
+        stale = Lead.read_stale_count_by_stage(domain)
         Lead.read_revenue_by_stage(domain)
         return cards, stale
 
@@ -264,7 +287,7 @@ class TestStalePipelineQueries(OpenfireStageCase):
             )
             cards = column["cards"]
             self.assertEqual(sum(card["is_rotting"] for card in cards), stale_count)
-            self.assertEqual(column["stale"][0]["__count"], stale_count)
+            self.assertEqual(column["stale"], {stage.id: stale_count})
             self.assertEqual(
                 {card["days_in_stage"] for card in cards if card["is_rotting"]}, {10}
             )

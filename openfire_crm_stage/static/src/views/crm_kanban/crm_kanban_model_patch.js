@@ -45,19 +45,11 @@ patch(CrmKanbanModel.prototype, {
         }
         const { resModel, domain, context } = this.config;
         // only the answer to the last request counts
-        const [staleGroups, revenues] = await this.columnTotalsKeepLast.add(Promise.all([
-            this.orm.readGroup(
-                resModel,
-                Domain.and([domain, STALE_DOMAIN]).toList(),
-                ["stage_id"],
-                ["stage_id"],
-                { lazy: false, context }
-            ),
+        const [staleCounts, revenues] = await this.columnTotalsKeepLast.add(Promise.all([
+            this.orm.call(resModel, "read_stale_count_by_stage", [domain], { context }),
             this.orm.call(resModel, "read_revenue_by_stage", [domain], { context }),
         ]));
-        this.staleCounts = Object.fromEntries(
-            staleGroups.map((group) => [group.stage_id[0], group.__count])
-        );
+        this.staleCounts = staleCounts;
         this.revenueCurrencyId = revenues.currency_id;
         this.columnRevenues = revenues.stages;
         for (const group of this.root.groups || []) {
