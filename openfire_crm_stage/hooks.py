@@ -188,14 +188,14 @@ def _note_stage_lines(env):
         for line in lines
         if line.rule_id
     ]
-    if lines.rule_id.filtered("active"):
+    if rules := lines.rule_id.filtered("active"):
         _logger.warning(
             "Automation rules of stage lines switched off until %s is installed "
             "again: %s",
             MODULE,
-            lines.rule_id.filtered("active").mapped("name"),
+            rules.mapped("name"),
         )
-    lines.rule_id.active = False
+        rules.active = False
     return noted
 
 

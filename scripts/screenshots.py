@@ -14,12 +14,14 @@ base_url, database, output = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
 PIPELINE, CARDS = "/odoo/crm", ".o_opportunity_kanban .o_kanban_record"
 
 
-def capture(page, name, selector, url=None):
+def capture(page, name, selector, url=None, crop=False):
+    """The page once SELECTOR shows, or only SELECTOR's element (CROP)."""
     if url:
         page.goto(base_url + url)
     page.wait_for_selector(selector)
     page.wait_for_timeout(800)  # let animations and lazy widgets settle
-    page.screenshot(path=output / name)
+    shot = page.locator(selector).first if crop else page
+    shot.screenshot(path=output / name)
     print(f"wrote {output / name}")
 
 
@@ -50,7 +52,10 @@ with sync_playwright() as playwright:
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     log_in(page)
     capture(page, "pipeline.png", CARDS, PIPELINE)
-    capture(page, "pipeline_stale.png", ".o_openfire_stale_badge")
+    # a column showing only its stale cards, as its stale count's click does
+    page.click(".o_openfire_stale_count >> nth=0")
+    stale_column = ".o_kanban_group:has(.o_openfire_stale_count.btn-danger)"
+    capture(page, "pipeline_stale.png", stale_column, crop=True)
 
     page.goto(f"{base_url}/odoo/crm/action-crm.crm_stage_action")
     page.click(".o_data_row:has-text('Estimate') td[name=name]")

@@ -92,7 +92,8 @@ class CrmLead(models.Model):
         return dict(self.env.execute_query(query.select(query.groupby, "COUNT(*)")))
 
     def _is_past_stage_threshold(self, now):
-        """Open, in a stage with days to stale, and there longer than that."""
+        """Open, in a stage with days to stale, and there longer than that (for
+        one opportunity; ``_stale_query`` says the same in SQL)."""
         self.ensure_one()
         threshold = self.stage_id.rotting_threshold_days
         return bool(
