@@ -18,9 +18,7 @@ class TestStageLinesReinstallation(OpenfireStageCase):
 
     def _manager_line(self, enabled):
         Line = self.env["crm.stage.automation"].with_user(self.user_sales_manager)
-        line = Line.create(
-            {"stage_id": self.stage_won.id, "event": "quote_confirmed"}
-        )
+        line = Line.create({"stage_id": self.stage_won.id, "event": "quote_confirmed"})
         line.enabled = enabled
         return line.sudo().rule_id
 
