@@ -2,7 +2,7 @@
     "name": "OpenFire CRM Stages",
     "summary": "French sales pipeline with a success probability per stage "
     "and a stage deletion guard that counts lost opportunities",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/openfire/openfire_crm_stage",
     "author": "OpenFire",
@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "security/crm_stage_duration_security.xml",
         "security/crm_stage_conversion_security.xml",
+        "security/ir_model_fields_security.xml",
         "data/crm_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",

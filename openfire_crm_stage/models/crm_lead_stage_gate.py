@@ -1,8 +1,9 @@
 import logging
+import unicodedata
 
 from odoo import api, models
 from odoo.exceptions import RedirectWarning, UserError
-from odoo.tools import format_list, is_html_empty
+from odoo.tools import SQL, format_list, html2plaintext
 
 # the quotations (costing type Quote) that meet each condition on quotes
 QUOTE_STATES = {
@@ -15,18 +16,22 @@ REFUSAL_NAMED_MAX = 10
 
 _logger = logging.getLogger(__name__)
 
-# A merge may write a stage, and is no move into it: it skips the requirements
-# with this value, which no call from outside can carry (its context is JSON).
+# A merge or the move-and-delete wizard may write a stage, and neither is a move
+# into it: they skip the requirements with these values, which no call from
+# outside can carry (its context is JSON).
 MERGING = object()
+CLEANING_UP = object()
+# what puts an open opportunity into a stage: its stage, its type, its archiving
+ENTRY_FIELDS = ("stage_id", "type", "active")
 
 
 class CrmLead(models.Model):
-    """Stage gates: an opportunity enters a stage (moves forward to it, or is
-    created in it) only with what the stage requires. Leaving a stage, moving
-    backwards, conversions, merges, restores and opportunities already there are
-    free; so are an administrator's writes with ``skip_stage_gates=True`` in the
-    context (migrations, imports of history): a sales rep's call cannot skip
-    them."""
+    """Stage gates: an open opportunity is in a stage with requirements only if it
+    met them when it got there, whatever the way: created there, moved there
+    (forward or backward), converted from a lead, restored or unarchived there.
+    Checked on what the write leaves. Free: staying in the stage, leaving it,
+    merges, the move-and-delete wizard, and a Settings user's writes with
+    ``skip_stage_gates=True`` in the context (migrations, imports of history)."""
 
     _inherit = "crm.lead"
 
@@ -37,29 +42,20 @@ class CrmLead(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         leads = super().create(vals_list)
-        if self._stage_gates_skipped():
-            return leads
-        # a stage chosen, in the values or by the pipeline column created in
-        chosen = self.env.context.get("default_stage_id")
-        created_in = leads.browse(
-            lead.id
-            for lead, vals in zip(leads, vals_list, strict=True)
-            if chosen or "stage_id" in vals
-        ).filtered(
-            lambda lead: (
-                lead.type == "opportunity" and lead.active and lead.stage_id.is_gated
-            )
-        )
-        for stage, opportunities in created_in.grouped("stage_id").items():
-            opportunities._check_stage_requirements(stage, creation=True)
+        if not self._stage_gates_skipped():
+            leads._check_entered_stages(creation=True)
         return leads
 
     def write(self, vals):
-        entering, stage = self._entering_gated_stage(vals)
+        if self._stage_gates_skipped() or not set(ENTRY_FIELDS) & set(vals):
+            return super().write(vals)
+        # where each lead is an open opportunity before the write: staying is free
+        before = {lead.id: lead._open_stage() for lead in self}
         res = super().write(vals)
         # checked on the values written: a rep may fill a field and move at once
-        if entering:
-            entering._check_stage_requirements(stage)
+        self.filtered(
+            lambda lead: lead._open_stage() and lead._open_stage() != before[lead.id]
+        )._check_entered_stages()
         return res
 
     def _merge_opportunity(
@@ -110,11 +106,16 @@ class CrmLead(models.Model):
 
     def _is_filled(self, field_name):
         """Whether this opportunity has a value in ``field_name``: a number other
-        than 0, a text other than blank."""
+        than 0, a text with more than spaces and invisible characters, an HTML
+        text with text or an image."""
         self.ensure_one()
         value = self[field_name]
         if self._fields[field_name].type == "html":
-            return not is_html_empty(value)
+            return bool(value) and (
+                "<img" in value or _has_visible_text(html2plaintext(value))
+            )
+        if isinstance(value, str):
+            return _has_visible_text(value)
         return bool(value)
 
     def _meeting_condition(self, condition):
@@ -180,33 +181,39 @@ class CrmLead(models.Model):
         )
         return with_visit | self.browse(res_id for (res_id,) in messages)
 
-    def _entering_gated_stage(self, vals):
-        """(those of these leads that ``write(vals)`` makes enter a stage with
-        requirements, that stage): open opportunities moving forward to it, in
-        the pipeline's order; a conversion to an opportunity is no move."""
-        if not vals.get("stage_id") or self._stage_gates_skipped():
-            return self.browse(), None
-        # read with the stages the leads leave: one query for all, as crm's write
-        # and the tracking of the stage read them too
-        stage = self.env["crm.stage"].browse(vals["stage_id"])
-        stage = stage.with_prefetch((stage | self.stage_id)._prefetch_ids)
-        if not stage.is_gated:
-            return self.browse(), stage
-        entering = self.filtered(
-            lambda lead: (
-                lead.type == "opportunity"
-                and vals.get("type", "opportunity") == "opportunity"
-                and vals.get("active", lead.active)
-                and stage._comes_after(lead.stage_id)
+    def _open_stage(self):
+        """The stage of this lead when it is an open opportunity; else none."""
+        self.ensure_one()
+        if self.type == "opportunity" and self.active:
+            return self.stage_id
+        return self.stage_id.browse()
+
+    def _check_entered_stages(self, creation=False):
+        """Refuse unless these leads, the open opportunities among them, meet
+        what their stage requires. Their stages stay locked until the commit:
+        requirements a manager commits after this transaction began fail it, and
+        Odoo runs the request again, checking them."""
+        opportunities = self.filtered(lambda lead: lead._open_stage())
+        if not opportunities:
+            return
+        self.env.cr.execute(
+            SQL(
+                "SELECT 1 FROM crm_stage WHERE id IN %s FOR SHARE",
+                tuple(opportunities.stage_id.ids),
             )
         )
-        return entering, stage
+        gated = opportunities.filtered(lambda lead: lead.stage_id.is_gated)
+        for stage, leads in gated.grouped("stage_id").items():
+            leads._check_stage_requirements(stage, creation=creation)
 
     def _stage_gates_skipped(self):
-        """Whether this environment skips the stages' requirements: a merge, or
-        an administrator's ``skip_stage_gates``."""
+        """Whether this environment skips the stages' requirements: a merge, the
+        move-and-delete wizard, or ``skip_stage_gates`` in the call of a real
+        user with Settings rights (never because of sudo)."""
         skip = self.env.context.get("skip_stage_gates")
-        return skip is MERGING or bool(skip) and self.env.is_admin()
+        if skip is MERGING or skip is CLEANING_UP:
+            return True
+        return bool(skip) and self.env.user.has_group("base.group_system")
 
     def _check_stage_requirements(self, stage, creation=False):
         """Refuse, in a sentence naming what is missing, unless these
@@ -291,3 +298,11 @@ class CrmLead(models.Model):
         # a refusal answers the user: not a server error with a traceback
         refusal.loglevel = logging.INFO
         return refusal
+
+
+def _has_visible_text(text):
+    """Whether ``text`` has more than white space (the non-breaking one included)
+    and invisible format characters (zero-width spaces and joiners)."""
+    return any(
+        not char.isspace() and unicodedata.category(char) != "Cf" for char in text
+    )

@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_list
@@ -35,9 +37,11 @@ GATE_FIELD_DOMAIN = [
     ("required", "=", False),
     ("ttype", "in", GATE_FIELD_TYPES),
     ("name", "not in", GATE_FIELDS_LEFT_OUT),
-    # a rep fills only the fields of their groups
+    # fields restricted to some groups are not every rep's to fill
     ("groups", "=", False),
 ]
+# how a form view hides a field for good
+INVISIBLE = ("1", "True", "true")
 
 
 class CrmStage(models.Model):
@@ -46,18 +50,24 @@ class CrmStage(models.Model):
 
     _inherit = "crm.stage"
 
-    # ir.model.fields is readable by sales administrators for this field only
-    # (security/ir.model.access.csv): reps read the summary, never the fields
+    # sales administrators read the opportunity's field definitions for these
+    # two fields (security/): reps read the summary, never the fields
     gate_field_ids = fields.Many2many(
         "ir.model.fields",
         "crm_stage_gate_field_rel",
         "stage_id",
         "field_id",
         string="Fields to Fill",
-        domain=GATE_FIELD_DOMAIN,
+        domain="[('id', 'in', gate_field_option_ids)]",
         groups="sales_team.group_sale_manager",
         help="An opportunity enters this stage only with these fields filled in "
         "(a number other than 0).",
+    )
+    gate_field_option_ids = fields.Many2many(
+        "ir.model.fields",
+        string="Fields a Stage May Require",
+        compute="_compute_gate_field_option_ids",
+        groups="sales_team.group_sale_manager",
     )
     gate_quote = fields.Selection(
         [("created", "Created"), ("sent", "Sent"), ("confirmed", "Confirmed")],
@@ -97,6 +107,10 @@ class CrmStage(models.Model):
                 stage.gate_field_ids or stage.gate_quote or stage.gate_technical_visit
             )
 
+    @api.depends_context("uid")
+    def _compute_gate_field_option_ids(self):
+        self.gate_field_option_ids = self._gate_field_options()
+
     @api.depends("gate_field_ids", "gate_quote", "gate_technical_visit")
     @api.depends_context("lang")
     def _compute_gate_summary(self):
@@ -109,7 +123,7 @@ class CrmStage(models.Model):
     def _check_gate_field_ids(self):
         for stage in self:
             fields_ = stage.sudo().gate_field_ids
-            refused = fields_ - fields_.filtered_domain(GATE_FIELD_DOMAIN)
+            refused = fields_ - self._gate_field_options()
             if refused:
                 raise ValidationError(
                     self.env._(
@@ -125,6 +139,25 @@ class CrmStage(models.Model):
     # ------------------------------------------------------------
     # BUSINESS
     # ------------------------------------------------------------
+
+    @api.model
+    def _gate_field_options(self):
+        """The opportunity fields a stage may require: those of GATE_FIELD_DOMAIN
+        that the opportunity's form shows to this user, for a rep to fill."""
+        arch = etree.fromstring(self.env["crm.lead"].get_view(view_type="form")["arch"])
+        # the form's own fields, not those of its lines' sub-views
+        shown = {
+            node.get("name")
+            for node in arch.iter("field")
+            if node.get("invisible") not in INVISIBLE
+            and not any(parent.tag == "field" for parent in node.iterancestors())
+        }
+        return (
+            self.env["ir.model.fields"]
+            .sudo()
+            .search(GATE_FIELD_DOMAIN + [("name", "in", list(shown))])
+            .with_env(self.env)
+        )
 
     def _gate_field_labels(self):
         """{name: label} of the opportunity fields to fill to enter this stage, in

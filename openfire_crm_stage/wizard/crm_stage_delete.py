@@ -1,6 +1,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.crm_lead_stage_gate import CLEANING_UP
+
 
 class CrmStageDelete(models.TransientModel):
     """Move every lead and opportunity of stages, archived ones included, to another
@@ -105,7 +107,9 @@ class CrmStageDelete(models.TransientModel):
             )
         # a clean-up, not a sale: the target's requirements do not apply (the
         # leads are those the manager sees; moved as administrator for that)
-        leads.sudo().with_context(skip_stage_gates=True).write({"stage_id": target.id})
+        leads.sudo().with_context(skip_stage_gates=CLEANING_UP).write(
+            {"stage_id": target.id}
+        )
         self.stage_ids.unlink()
         if self.env.context.get("active_model") == "crm.stage":
             # opened from the stages list or form: back to the stages that remain
