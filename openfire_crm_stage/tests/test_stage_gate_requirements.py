@@ -93,9 +93,14 @@ class TestStageGateRequirements(StageGateCase):
     # Configuration
 
     def test_stage_offers_the_fields_a_rep_fills_by_their_label(self):
-        fields_ = self.env["ir.model.fields"].with_user(self.user_sales_manager)
-        offered = fields_.with_context(hide_model=True).name_search(
-            "", args=self.stage_quote._fields["gate_field_ids"].domain, limit=None
+        stage = self.stage_quote.with_user(self.user_sales_manager)
+        offered = (
+            self.env["ir.model.fields"]
+            .with_user(self.user_sales_manager)
+            .with_context(hide_model=True)
+            .name_search(
+                "", args=[("id", "in", stage.gate_field_option_ids.ids)], limit=None
+            )
         )
         labels = {label for _id, label in offered}
         self.assertLessEqual(
