@@ -25,3 +25,5 @@ from . import test_stage_gates
 from . import test_stage_gate_free_ways
 from . import test_stage_gate_requirements
 from . import test_stage_gate_tours
+from . import test_stage_history_merge
+from . import test_stage_history_bounds
