@@ -1,10 +1,11 @@
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
 
 
 class CrmLead(models.Model):
     """Merging opportunities moves the merged ones' messages, their stage changes
     included, onto the one kept: those are noted, so that the stage history of the
-    one kept (Stage Durations, Stage Conversion) stays its own."""
+    one kept (Stage Durations, Stage Conversion) stays its own. Only the merge
+    notes them: a sales user noting other changes would empty the reports."""
 
     _inherit = "crm.lead"
 
@@ -15,9 +16,17 @@ class CrmLead(models.Model):
         "message_id",
         string="Stage Changes of Merged Opportunities",
         copy=False,
+        groups="base.group_system",
         help="Stage changes of the opportunities merged into this one: shown in its "
         "chatter, left out of its stage history.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Odoo checks a field's groups when it is written, not when it is created
+        if any("merged_stage_change_ids" in vals for vals in vals_list):
+            self.check_field_access_rights("create", ["merged_stage_change_ids"])
+        return super().create(vals_list)
 
     def _merge_dependences_history(self, opportunities):
         # crm's hook moving the messages, reached by every merge (the merge
@@ -37,5 +46,7 @@ class CrmLead(models.Model):
         )
         res = super()._merge_dependences_history(opportunities)
         if changes:
+            # the merging user's rights were checked on the opportunities; the
+            # note is the merge's own, which no sales user may write
             self.sudo().merged_stage_change_ids = [Command.link(m.id) for m in changes]
         return res

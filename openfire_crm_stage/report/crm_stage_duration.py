@@ -1,4 +1,5 @@
 from odoo import fields, models, tools
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 
@@ -62,8 +63,17 @@ class CrmStageDuration(models.Model):
     def _read_group_select(self, aggregate_spec, query):
         """The median, which Odoo does not offer, is PostgreSQL's, per group."""
         fname, _, func = aggregate_spec.partition(":")
-        if func != "median":
+        if func != "median" or fname not in self:
             return super()._read_group_select(aggregate_spec, query)
+        field = self._fields[fname]
+        if field.type not in ("integer", "float", "monetary"):
+            raise UserError(
+                self.env._(
+                    "The median can only be computed on numbers, and %(field)s is "
+                    "not a number.",
+                    field=field._description_string(self.env),
+                )
+            )
         return SQL(
             "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %s)",
             self._field_to_sql(self._table, fname, query),

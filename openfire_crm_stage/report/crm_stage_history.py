@@ -68,8 +68,10 @@ class CrmStageHistory(models.AbstractModel):
         a stay that the next change closes; an opportunity's first stay starts
         at its creation, in the stage its first change left (or its stage today,
         if it never changed). A won or lost opportunity leaves its last stage
-        when it is closed. The stage changes of opportunities merged into
-        another are theirs, not its.
+        when it is closed: won in a won stage, archived or not; lost when
+        archived in another. The stage changes that a merge moved onto an
+        opportunity are the merged ones', not its. No stay lasts less than 0
+        days.
 
         Columns: id (even for a change, twice the tracking value's; odd for a
         creation: the same from one reading to the next), position (0 for the
@@ -93,9 +95,11 @@ class CrmStageHistory(models.AbstractModel):
                   JOIN mail_message message ON message.id = tracking.mail_message_id
                  WHERE tracking.field_id = %(field)s
                    AND message.model = 'crm.lead'
+                   -- noted by a merge on the opportunity that holds them now
                    AND NOT EXISTS (
                            SELECT FROM crm_lead_merged_stage_change_rel merged
-                            WHERE merged.message_id = message.id
+                            WHERE merged.lead_id = message.res_id
+                              AND merged.message_id = message.id
                        )
                 WINDOW stays AS (
                     PARTITION BY message.res_id ORDER BY message.date, tracking.id
@@ -116,8 +120,9 @@ class CrmStageHistory(models.AbstractModel):
                                 THEN GREATEST(lead.date_closed, stay.date_in)
                            END
                        ) AS date_out,
-                       CASE WHEN NOT lead.active THEN 'lost'
-                            WHEN lead_stage.is_won THEN 'won'
+                       -- archived in a won stage is won: archiving tidies
+                       CASE WHEN lead_stage.is_won THEN 'won'
+                            WHEN NOT lead.active THEN 'lost'
                             ELSE 'open'
                        END AS outcome
                   FROM crm_lead lead
@@ -130,7 +135,10 @@ class CrmStageHistory(models.AbstractModel):
                               0 AS position,
                               COALESCE(change.old_stage_id, lead.stage_id) AS stage_id,
                               change.old_stage_name AS tracked_name,
-                              lead.create_date AS date_in,
+                              -- a creation is dated to the microsecond, a
+                              -- change to the second: one within the second
+                              -- of the creation happened after it all the same
+                              LEAST(lead.create_date, change.date) AS date_in,
                               change.date AS date_out
                         WHERE change.rank IS NULL OR change.rank = 1
                         UNION ALL
@@ -141,8 +149,13 @@ class CrmStageHistory(models.AbstractModel):
                  WHERE lead.type = 'opportunity'
             )
             SELECT stays.*,
-                   EXTRACT(EPOCH FROM COALESCE(date_out, NOW() AT TIME ZONE 'UTC')
-                                      - date_in) / 86400 AS days
+                   -- Odoo's clock dates the changes, PostgreSQL's tells now: a
+                   -- stage just entered may look entered a moment from now
+                   GREATEST(
+                       EXTRACT(EPOCH FROM COALESCE(date_out, NOW() AT TIME ZONE 'UTC')
+                                          - date_in),
+                       0
+                   ) / 86400 AS days
               FROM stays
             """,
             field=SQL(

@@ -29,3 +29,5 @@ from . import test_stage_gate_fields
 from . import test_stage_gate_concurrency
 from . import test_stage_gate_requirements
 from . import test_stage_gate_tours
+from . import test_stage_history_merge
+from . import test_stage_history_bounds

@@ -120,6 +120,19 @@ class TestStageWinRate(StageHistoryCase):
             (at_stage_value.probability, set_by_hand.probability), (67, 55)
         )
 
+    def test_archived_won_opportunity_counts_as_won(self):
+        """Archived to tidy the pipeline, a won opportunity is still in its won
+        stage: won, in the win rates as in Stage Conversion."""
+        leads = self._through_survey(won=8, lost=4)
+        leads[:2].action_archive()
+        self.assertEqual(
+            self._win_rate(self.stage_survey)[0], "67 % — 8 won of 12 closed"
+        )
+        entries = self.env["crm.stage.conversion"].search(
+            [("lead_id", "in", leads[:2].ids)]
+        )
+        self.assertEqual(set(entries.mapped("outcome")), {"won"})
+
     def test_won_stage_has_no_win_rate(self):
         self.assertEqual(self._win_rate(self.stage_won)[:2], (False, False))
 
