@@ -37,7 +37,9 @@ class TestStageGateConcurrency(BaseCase):
             # the rep's transaction begins: the stage has no requirement yet
             self.assertFalse(self.stage.with_env(rep_env).is_gated)
             manager_env = api.Environment(manager_cr, SUPERUSER_ID, {})
-            revenue = manager_env["ir.model.fields"]._get("crm.lead", "expected_revenue")
+            revenue = manager_env["ir.model.fields"]._get(
+                "crm.lead", "expected_revenue"
+            )
             self.stage.with_env(manager_env).gate_field_ids = [Command.set(revenue.ids)]
             manager_cr.commit()
             with self.assertRaises(SerializationFailure), mute_logger("odoo.sql_db"):

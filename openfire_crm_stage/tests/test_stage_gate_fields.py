@@ -39,9 +39,9 @@ class TestStageGateFields(StageGateCase):
     def test_requiring_a_field_not_offered_is_refused(self):
         for name in ("merged_stage_change_ids", "x_survey_note"):
             with self.subTest(field=name), self.assertRaises(ValidationError):
-                self.stage_quote.with_env(self.manager_env).gate_field_ids = (
-                    self._lead_fields(name)
-                )
+                self.stage_quote.with_env(
+                    self.manager_env
+                ).gate_field_ids = self._lead_fields(name)
 
     def test_sales_administrator_reads_only_the_opportunity_fields(self):
         Fields = self.env["ir.model.fields"].with_env(self.manager_env)

@@ -44,7 +44,9 @@ class TestStageGateSideDoors(StageGateCase):
         archived = self._create_opportunity(stage_id=self.stage_quote.id, active=False)
         self._refused(self._as_salesman(archived).action_unarchive)
         lead = self._create_opportunity(stage_id=self.stage_quote.id, type="lead")
-        self._refused(lambda: self._as_salesman(lead).convert_opportunity(self.customer))
+        self._refused(
+            lambda: self._as_salesman(lead).convert_opportunity(self.customer)
+        )
 
     def test_created_without_a_stage_in_a_gated_first_stage(self):
         first_stage = self.env["crm.lead"]._stage_find(team_id=self.sales_team_1.id)

@@ -1,6 +1,6 @@
 from odoo import Command
 from odoo.exceptions import RedirectWarning
-from odoo.tests import tagged, new_test_user
+from odoo.tests import new_test_user, tagged
 
 from .test_stage_gates import StageGateCase
 
