@@ -2,7 +2,7 @@
     "name": "OpenFire CRM Stages",
     "summary": "French sales pipeline with a success probability per stage "
     "and a stage deletion guard that counts lost opportunities",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/openfire/openfire_crm_stage",
     "author": "OpenFire",

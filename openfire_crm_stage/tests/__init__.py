@@ -25,3 +25,6 @@ from . import test_stage_gates
 from . import test_stage_gate_free_ways
 from . import test_stage_gate_requirements
 from . import test_stage_gate_tours
+from . import test_stage_automation_custom
+from . import test_stage_automation_email
+from . import test_stage_automation_input
