@@ -34,11 +34,10 @@ class CrmStageAutomation(models.Model):
         them again; their rules are switched off meanwhile (those planning an
         activity or sending an email on entering a stage would go on without the
         module)."""
-        lines = self.search([])
         shipped = self.env["ir.model.data"].search(
             [("module", "=", "openfire_crm_stage"), ("model", "=", self._name)]
         )
-        lines = lines.filtered(lambda line: line.id not in shipped.mapped("res_id"))
+        lines = self.search([("id", "not in", shipped.mapped("res_id"))])
         noted = [
             {
                 **{
