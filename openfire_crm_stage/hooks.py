@@ -33,18 +33,6 @@ SHIPPED_VALUES = {
     ],
 }
 STAGE_SETTINGS = ("probability", "on_change", "rotting_threshold_days")
-# what a stage's automation line says, besides its rule
-LINE_SETTINGS = (
-    "stage_id",
-    "sequence",
-    "event",
-    "action",
-    "activity_type_id",
-    "delay_days",
-    "assignee",
-    "user_id",
-    "template_id",
-)
 SHIPPED_STAGES = (
     "crm.stage_lead1",
     "crm.stage_lead2",
@@ -103,7 +91,7 @@ def uninstall_hook(env):
     """Leave nothing broken behind, and what a reinstallation needs to give back
     what the consultant had set."""
     # first, while their rules are still on as the sales manager left them
-    noted_lines = _note_stage_lines(env)
+    noted_lines = env["crm.stage.automation"]._note_for_reinstallation()
     # The module's action types go away with it: a rule keeps its other actions,
     # and is switched off when it has none left.
     actions = env["ir.actions.server"].search(
@@ -164,66 +152,6 @@ def uninstall_hook(env):
         menu.groups_id = [Command.set([env.ref("base.group_no_one").id])]
     # the index behind the pipeline's stale counts would only slow down writes
     env.cr.execute("DROP INDEX IF EXISTS crm_lead_stale_count_index")
-
-
-def _note_stage_lines(env):
-    """The stage lines a sales manager added, for a reinstallation to show them
-    again; their rules are switched off meanwhile (those planning an activity or
-    sending an email on entering a stage would go on without the module)."""
-    lines = env["crm.stage.automation"].search([])
-    shipped = env["ir.model.data"].search(
-        [("module", "=", MODULE), ("model", "=", lines._name)]
-    )
-    lines = lines.filtered(lambda line: line.id not in shipped.mapped("res_id"))
-    noted = [
-        {
-            **{
-                name: line._fields[name].convert_to_write(line[name], line)
-                for name in LINE_SETTINGS
-            },
-            "rule_id": line.rule_id.id,
-            "enabled": line.enabled,
-            "custom": line.is_custom,
-        }
-        for line in lines
-        if line.rule_id
-    ]
-    if rules := lines.rule_id.filtered("active"):
-        _logger.warning(
-            "Automation rules of stage lines switched off until %s is installed "
-            "again: %s",
-            MODULE,
-            rules.mapped("name"),
-        )
-        rules.active = False
-    return noted
-
-
-def _restore_stage_lines(env, noted):
-    """The lines noted at the uninstallation, on the rules they had: rewritten
-    as the line says, unless an administrator had made the rule his own."""
-    Line = env["crm.stage.automation"]
-    for values in noted:
-        rule = env["base.automation"].browse(values.pop("rule_id")).exists()
-        enabled, custom = values.pop("enabled"), values.pop("custom")
-        gone = [
-            name
-            for name in LINE_SETTINGS
-            if Line._fields[name].type == "many2one"
-            and values[name]
-            and not env[Line._fields[name].comodel_name].browse(values[name]).exists()
-        ]
-        if not rule or gone:
-            _logger.warning(
-                "Stage line not given back, its rule or its %s is gone: %s",
-                gone,
-                values,
-            )
-            continue
-        line = Line.create(dict(values, rule_id=rule.id))
-        if not custom:
-            line._write_rule()
-        rule.active = enabled
 
 
 def _kept_at_uninstall(env):
@@ -290,7 +218,7 @@ def _restore(env, kept):
         stage = env["crm.stage"].browse(int(stage_id)).exists()
         fields = env["ir.model.fields"].browse(gate.pop("gate_field_ids")).exists()
         stage.write(dict(gate, gate_field_ids=[Command.set(fields.ids)]))
-    _restore_stage_lines(env, kept.get("lines", []))
+    env["crm.stage.automation"]._restore_noted(kept.get("lines", []))
     env["ir.config_parameter"].sudo().search([("key", "=", KEPT_AT_UNINSTALL)]).unlink()
     _logger.info(
         "Reinstalled: %s records adopted, the settings of %s stages given back.",

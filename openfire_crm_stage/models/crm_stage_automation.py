@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 
 MAX_DELAY_DAYS = 365
 
@@ -59,10 +59,20 @@ class CrmStageAutomation(models.Model):
         string="Email Template",
         domain="[('model', '=', 'crm.lead')]",
     )
+    template_user_id = fields.Many2one(
+        "res.users",
+        string="Template Chosen By",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The email renders and is posted with this user's rights: whoever "
+        "chose its template.",
+    )
     rule_id = fields.Many2one(
         "base.automation",
         string="Automation Rule",
         readonly=True,
+        copy=False,  # a copy writes its own
         ondelete="set null",
         help="The automation rule behind this line (Settings › Technical › "
         "Automation Rules). Deleted there, the line stays, switched off: switching "
@@ -101,7 +111,7 @@ class CrmStageAutomation(models.Model):
     )
 
     # ------------------------------------------------------------
-    # COMPUTE / CONSTRAINTS
+    # COMPUTE
     # ------------------------------------------------------------
 
     @api.depends("action")
@@ -132,58 +142,17 @@ class CrmStageAutomation(models.Model):
                 line._write_rule()
             line.rule_id.sudo().active = line.enabled
 
-    @api.constrains("delay_days")
-    def _check_delay_days(self):
-        for line in self:
-            if not 0 <= line.delay_days <= MAX_DELAY_DAYS:
-                raise ValidationError(
-                    self.env._(
-                        "The activity planned on entering %(stage)s must be due "
-                        "within %(maximum)s days (got %(days)s).",
-                        stage=line.stage_id.name,
-                        maximum=MAX_DELAY_DAYS,
-                        days=line.delay_days,
-                    )
-                )
-
-    @api.constrains("event", "action", "activity_type_id", "template_id", "user_id")
-    def _check_complete(self):
-        for line in self:
-            entering = line.action in ("activity", "email")
-            if entering == bool(line.event):
-                raise ValidationError(
-                    self.env._(
-                        "On %(stage)s, an opportunity entering the stage can plan an "
-                        "activity or send an email; a business event moves it here.",
-                        stage=line.stage_id.name,
-                    )
-                )
-            missing = (
-                (line.event == "visit_planned" or line.action == "activity")
-                and not line.activity_type_id
-                or line.action == "email"
-                and not line.template_id
-                or line.action == "activity"
-                and line.assignee == "user"
-                and not line.user_id
-            )
-            if missing:
-                raise ValidationError(
-                    self.env._(
-                        "The automation line of %(stage)s needs its activity type, "
-                        "its user or its email template.",
-                        stage=line.stage_id.name,
-                    )
-                )
-
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_no_rule_given(vals_list)
-        lines = super().create([self._with_entry_action(vals) for vals in vals_list])
+        self._check_self_written(vals_list)
+        vals_list = [self._prepared(vals) for vals in vals_list]
+        for vals in vals_list:
+            self._check_values(vals, self.env["crm.stage"].browse(vals.get("stage_id")))
+        lines = super().create(vals_list)
         for line, vals in zip(lines, vals_list, strict=True):
             if not line.rule_id:
                 line._write_rule()
@@ -191,9 +160,13 @@ class CrmStageAutomation(models.Model):
         return lines
 
     def write(self, vals):
-        self._check_no_rule_given([vals])
+        self._check_self_written([vals])
+        if vals.get("enabled"):
+            self._check_may_switch_on()
         custom = self.filtered("is_custom")
-        vals = self._with_entry_action(vals)
+        vals = self._prepared(vals)
+        stage = self.env["crm.stage"].browse(vals.get("stage_id")) or self.stage_id[:1]
+        self._check_values(vals, stage)
         res = super().write(vals)
         if set(vals) - {"enabled", "sequence"}:
             if custom:
@@ -218,15 +191,12 @@ class CrmStageAutomation(models.Model):
         return res
 
     @api.model
-    def _with_entry_action(self, vals):
-        """The action on entering the stage, as the dialog names it."""
+    def _prepared(self, vals):
+        """The action on entering the stage, as the dialog names it; who chose
+        the email template, whose rights its email renders with."""
         if vals.get("entry_action"):
-            return dict(vals, action=vals["entry_action"])
+            vals = dict(vals, action=vals["entry_action"])
+        # the hooks, as superuser, give a line back its own chooser
+        if "template_id" in vals and not (self.env.su and "template_user_id" in vals):
+            vals = dict(vals, template_user_id=vals["template_id"] and self.env.uid)
         return vals
-
-    @api.model
-    def _check_no_rule_given(self, vals_list):
-        if not self.env.su and any("rule_id" in vals for vals in vals_list):
-            raise AccessError(
-                self.env._("A stage's automation line writes its own rule.")
-            )

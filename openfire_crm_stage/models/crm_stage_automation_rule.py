@@ -110,12 +110,6 @@ class CrmStageAutomation(models.Model):
         from what it says and nothing else."""
         self.ensure_one()
         values = self._rule_values()
-        action = dict(
-            self._action_values(),
-            name=self._line_summary(),
-            model_id=values["model_id"],
-            usage="base_automation",
-        )
         rule = self.rule_id.sudo()
         if rule:
             rule.write(values)
@@ -123,12 +117,9 @@ class CrmStageAutomation(models.Model):
             rule = self.env["base.automation"].sudo().create(values)
             self.sudo().rule_id = rule
         if rule.action_server_ids:
-            rule.action_server_ids.write(action)
+            rule.action_server_ids.write(self._own_action_values())
         else:  # new, or its action went with the module's uninstallation
-            # Odoo runs no sudo commands creating server actions: one create each
-            self.env["ir.actions.server"].sudo().create(
-                dict(action, base_automation_id=rule.id)
-            )
+            self._add_own_action()
         # named after the stage and the line in every language, not the editor's
         rule.update_field_translations(
             "name",
@@ -136,6 +127,21 @@ class CrmStageAutomation(models.Model):
                 lang: self.with_context(lang=lang)._rule_name()
                 for lang, _name in self.env["res.lang"].get_installed()
             },
+        )
+
+    def _add_own_action(self):
+        """The line's action added to its rule, beside any other it has."""
+        # Odoo runs no sudo commands creating server actions: one create each
+        self.env["ir.actions.server"].sudo().create(
+            dict(self._own_action_values(), base_automation_id=self.rule_id.id)
+        )
+
+    def _own_action_values(self):
+        return dict(
+            self._action_values(),
+            name=self._line_summary(),
+            model_id=self.rule_id.sudo().model_id.id,
+            usage="base_automation",
         )
 
     def _rule_values(self):
@@ -238,4 +244,9 @@ def _differs(record, values):
 
 
 def _domain(text):
-    return ast.literal_eval(text) if text else []
+    """The domain as a list; None when it says more than literals (``uid``,
+    ``context_today()``…): a line writes none such, its rule is custom."""
+    try:
+        return ast.literal_eval(text) if text else []
+    except (ValueError, SyntaxError, TypeError):
+        return None

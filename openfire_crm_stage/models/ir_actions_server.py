@@ -1,6 +1,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
 
@@ -78,6 +79,77 @@ class IrActionsServer(models.Model):
         for _document, opportunities in self._documents_and_opportunities(eval_context):
             opportunities._schedule_quote_follow_up()
         return False
+
+    def _run_action_mail_post_multi(self, eval_context=None):
+        # base_automation runs its actions as superuser: the email of a stage line
+        # renders and posts with no more rights than whoever chose its template
+        line = self._email_stage_line()
+        if not line:
+            return super()._run_action_mail_post_multi(eval_context)
+        chooser = line.template_user_id
+        records = eval_context.get("records") or eval_context.get("record")
+        if not records or self._is_recompute():
+            return False
+        readable = records.browse()
+        if chooser:
+            readable = self._records_as(records, chooser)._filtered_access("read")
+        if records - readable:
+            _logger.warning(
+                "Email of automation rule %r not sent on %s: the user who chose its "
+                "template (%s) may not read them.",
+                self.base_automation_id.name,
+                records - readable,
+                chooser.login or "unknown",
+            )
+        if not readable:
+            return False
+        try:
+            with self.env.cr.savepoint():
+                readable.message_post_with_source(
+                    self.template_id.with_user(chooser),
+                    message_type="auto_comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+        except UserError as error:  # the move or event behind it goes through
+            _logger.warning(
+                "Email of automation rule %r not sent as %s: %s",
+                self.base_automation_id.name,
+                chooser.login,
+                error,
+            )
+        return False
+
+    def _records_as(self, records, user):
+        """``records`` in ``user``'s environment, in his companies, as mail's own
+        action posts them (the caller's defaults are not the email's)."""
+        context = {
+            key: value
+            for key, value in records.env.context.items()
+            if not key.startswith("default_")
+        }
+        return records.with_user(user).with_context(
+            context,
+            allowed_company_ids=user.company_ids.ids,
+            mail_create_nosubscribe=True,
+            mail_post_autofollow=self.mail_post_autofollow,
+        )
+
+    def _email_stage_line(self):
+        """The stage line whose email this action is, as the line writes it;
+        an administrator's other template or way of sending is his own."""
+        if not self.base_automation_id or self.mail_post_method != "comment":
+            return self.env["crm.stage.automation"]
+        return (
+            self.env["crm.stage.automation"]
+            .sudo()
+            .search(
+                [
+                    ("rule_id", "=", self.base_automation_id.id),
+                    ("template_id", "=", self.template_id.id),
+                ],
+                limit=1,
+            )
+        )
 
     def _documents_and_opportunities(self, eval_context):
         """(document, its opportunities) for each record the action runs on;

@@ -31,3 +31,6 @@ from . import test_stage_gate_requirements
 from . import test_stage_gate_tours
 from . import test_stage_history_merge
 from . import test_stage_history_bounds
+from . import test_stage_automation_custom
+from . import test_stage_automation_email
+from . import test_stage_automation_input
