@@ -16,11 +16,6 @@ REFUSAL_NAMED_MAX = 10
 
 _logger = logging.getLogger(__name__)
 
-# A merge or the move-and-delete wizard may write a stage, and neither is a move
-# into it: they skip the requirements with these values, which no call from
-# outside can carry (its context is JSON).
-MERGING = object()
-CLEANING_UP = object()
 # what puts an open opportunity into a stage: its stage, its type, its archiving
 ENTRY_FIELDS = ("stage_id", "type", "active")
 
@@ -31,7 +26,10 @@ class CrmLead(models.Model):
     (forward or backward), converted from a lead, restored or unarchived there.
     Checked on what the write leaves. Free: staying in the stage, leaving it,
     merges, the move-and-delete wizard, and a Settings user's writes with
-    ``skip_stage_gates=True`` in the context (migrations, imports of history)."""
+    ``skip_stage_gates=True`` in the context (migrations, imports of history).
+    Server code that writes a stage without moving an opportunity into it (a
+    merge, a clean-up) puts in that key the record(s) doing it: no call from
+    outside can carry a record, its context being JSON."""
 
     _inherit = "crm.lead"
 
@@ -64,7 +62,7 @@ class CrmLead(models.Model):
         # reached by every merge (the merge wizard, conversions, the sales teams'
         # assignment of duplicates), which may write a stage: a merge is no move
         head = super(
-            CrmLead, self.with_context(skip_stage_gates=MERGING)
+            CrmLead, self.with_context(skip_stage_gates=self)
         )._merge_opportunity(
             user_id=user_id,
             team_id=team_id,
@@ -207,11 +205,12 @@ class CrmLead(models.Model):
             leads._check_stage_requirements(stage, creation=creation)
 
     def _stage_gates_skipped(self):
-        """Whether this environment skips the stages' requirements: a merge, the
-        move-and-delete wizard, or ``skip_stage_gates`` in the call of a real
-        user with Settings rights (never because of sudo)."""
+        """Whether this environment skips the stages' requirements: server code
+        naming itself (a merge, the move-and-delete wizard), or
+        ``skip_stage_gates`` in the call of a real user with Settings rights
+        (never because of sudo)."""
         skip = self.env.context.get("skip_stage_gates")
-        if skip is MERGING or skip is CLEANING_UP:
+        if isinstance(skip, models.BaseModel):
             return True
         return bool(skip) and self.env.user.has_group("base.group_system")
 

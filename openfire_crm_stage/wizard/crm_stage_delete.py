@@ -1,8 +1,6 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.crm_lead_stage_gate import CLEANING_UP
-
 
 class CrmStageDelete(models.TransientModel):
     """Move every lead and opportunity of stages, archived ones included, to another
@@ -105,9 +103,10 @@ class CrmStageDelete(models.TransientModel):
                     team=target.team_id.name,
                 )
             )
-        # a clean-up, not a sale: the target's requirements do not apply (the
-        # leads are those the manager sees; moved as administrator for that)
-        leads.sudo().with_context(skip_stage_gates=CLEANING_UP).write(
+        # a clean-up, not a sale: the target's requirements do not apply, the
+        # wizard names itself as skipping them (the leads are those the manager
+        # sees; moved as administrator for that)
+        leads.sudo().with_context(skip_stage_gates=self).write(
             {"stage_id": target.id}
         )
         self.stage_ids.unlink()
