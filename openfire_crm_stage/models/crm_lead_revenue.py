@@ -10,19 +10,22 @@ class CrmLead(models.Model):
     _inherit = "crm.lead"
 
     @api.model
+    @api.readonly
     def read_revenue_by_stage(self, domain):
         """The pipeline columns' totals: {"currency_id": the company's currency,
-        "stages": {stage id: {"expected": expected revenue, "weighted": weighted
-        revenue}}} of the opportunities of ``domain`` the user can read."""
+        "stages": [{"stage_id": stage id, "expected": expected revenue,
+        "weighted": weighted revenue}]} of the opportunities of ``domain`` the
+        user can read. A list, not a dict keyed by stage id: XML-RPC takes only
+        text keys. Read-only: served by a replica when there is one."""
         return {
             "currency_id": self.env.company.currency_id.id,
-            "stages": {
-                stage.id: {"expected": expected, "weighted": weighted}
+            "stages": [
+                {"stage_id": stage.id, "expected": expected, "weighted": weighted}
                 for stage, (_count, expected, weighted) in self._revenue_by_stage(
                     domain
                 ).items()
                 if stage
-            },
+            ],
         }
 
     @api.model

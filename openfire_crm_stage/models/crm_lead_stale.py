@@ -82,14 +82,22 @@ class CrmLead(models.Model):
         return [("id", "in" if stale else "not in", self._stale_query())]
 
     @api.model
+    @api.readonly
     def read_stale_count_by_stage(self, domain):
-        """The pipeline columns' stale counts: {stage id: number of stale
-        opportunities} among those of ``domain`` the user can read."""
+        """The pipeline columns' stale counts: [{"stage_id": stage id, "count":
+        number of stale opportunities}] among those of ``domain`` the user can
+        read, for the stages that have any. Read-only: served by a replica when
+        there is one."""
         query = self._stale_query(domain)
         if query.is_empty():
-            return {}
+            return []
         query.groupby = self._field_to_sql(self._table, "stage_id", query)
-        return dict(self.env.execute_query(query.select(query.groupby, "COUNT(*)")))
+        return [
+            {"stage_id": stage_id, "count": count}
+            for stage_id, count in self.env.execute_query(
+                query.select(query.groupby, "COUNT(*)")
+            )
+        ]
 
     def _is_past_stage_threshold(self, now):
         """Open, in a stage with days to stale, and there longer than that (for

@@ -14,6 +14,7 @@ from . import test_stale_opportunities
 from . import test_stale_pipeline_queries
 from . import test_stale_migration
 from . import test_weighted_value
+from . import test_pipeline_replica_reads
 from . import test_pipeline_stale_tours
 from . import test_stage_duration
 from . import test_quote_follow_up

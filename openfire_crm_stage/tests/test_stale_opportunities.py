@@ -29,7 +29,9 @@ class TestStaleOpportunities(OpenfireStageCase):
     def _assert_stale(self, lead, days):
         self.assertTrue(lead.is_rotting)
         self.assertEqual(lead.days_in_stage, days)
-        self.assertEqual(self._column_stale_count(lead), {lead.stage_id.id: 1})
+        self.assertEqual(
+            self._column_stale_count(lead), [{"stage_id": lead.stage_id.id, "count": 1}]
+        )
         self.assertIn(lead, self._stale_search())
         self.assertNotIn(
             lead, self.env["crm.lead"].search([("is_rotting", "=", False)])
@@ -37,7 +39,7 @@ class TestStaleOpportunities(OpenfireStageCase):
 
     def _assert_fresh(self, lead):
         self.assertFalse(lead.is_rotting)
-        self.assertEqual(self._column_stale_count(lead), {})
+        self.assertEqual(self._column_stale_count(lead), [])
         self.assertNotIn(lead, self._stale_search())
         self.assertIn(
             lead,
@@ -122,7 +124,7 @@ class TestStaleOpportunities(OpenfireStageCase):
             self.env["crm.lead"]
             .with_context(active_test=False)
             .read_stale_count_by_stage([("id", "=", lead.id)]),
-            {},
+            [],
         )
 
     def test_column_counts_only_what_the_user_may_read(self):
@@ -135,10 +137,13 @@ class TestStaleOpportunities(OpenfireStageCase):
         ours = [("id", "in", (mine | other | other_company).ids)]
         Lead = self.env["crm.lead"].with_user(self.user_sales_salesman)
         self.assertEqual(Lead.search([*ours, ("is_rotting", "=", True)]), mine)
-        self.assertEqual(Lead.read_stale_count_by_stage(ours), {self.stage_quote.id: 1})
+        self.assertEqual(
+            Lead.read_stale_count_by_stage(ours),
+            [{"stage_id": self.stage_quote.id, "count": 1}],
+        )
         self.assertEqual(
             self.env["crm.lead"].read_stale_count_by_stage(ours),
-            {self.stage_quote.id: 3},
+            [{"stage_id": self.stage_quote.id, "count": 3}],
         )
         portal = new_test_user(self.env, "portal_stale", groups="base.group_portal")
         with self.assertRaises(AccessError):

@@ -77,7 +77,9 @@ class TestStalePipelineQueries(OpenfireStageCase):
             )
             cards = column["cards"]
             self.assertEqual(sum(card["is_rotting"] for card in cards), stale_count)
-            self.assertEqual(column["stale"], {stage.id: stale_count})
+            self.assertEqual(
+                column["stale"], [{"stage_id": stage.id, "count": stale_count}]
+            )
             self.assertEqual(
                 {card["days_in_stage"] for card in cards if card["is_rotting"]}, {10}
             )

@@ -111,5 +111,7 @@ class TestWeightedValue(OpenfireStageCase):
                 [("type", "=", "opportunity"), ("stage_id", "=", stage.id)]
             )
             self.assertEqual(column["currency_id"], currency.id)
-            self.assertAlmostEqual(column["stages"][stage.id]["expected"], expected)
-            self.assertAlmostEqual(column["stages"][stage.id]["weighted"], weighted)
+            [totals] = column["stages"]
+            self.assertEqual(totals["stage_id"], stage.id)
+            self.assertAlmostEqual(totals["expected"], expected)
+            self.assertAlmostEqual(totals["weighted"], weighted)

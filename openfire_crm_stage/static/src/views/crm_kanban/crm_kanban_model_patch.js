@@ -49,9 +49,13 @@ patch(CrmKanbanModel.prototype, {
             this.orm.call(resModel, "read_stale_count_by_stage", [domain], { context }),
             this.orm.call(resModel, "read_revenue_by_stage", [domain], { context }),
         ]));
-        this.staleCounts = staleCounts;
+        this.staleCounts = Object.fromEntries(
+            staleCounts.map(({ stage_id, count }) => [stage_id, count])
+        );
         this.revenueCurrencyId = revenues.currency_id;
-        this.columnRevenues = revenues.stages;
+        this.columnRevenues = Object.fromEntries(
+            revenues.stages.map(({ stage_id, ...totals }) => [stage_id, totals])
+        );
         for (const group of this.root.groups || []) {
             // like an emptied progress bar selection: a column filtered on its
             // stale cards shows all of them again once it has none left
@@ -75,7 +79,9 @@ patch(CrmKanbanModel.prototype, {
             [domain.toList()],
             { context }
         );
-        this.columnRevenues[group.value] = revenues.stages[group.value];
+        this.columnRevenues[group.value] = revenues.stages.find(
+            ({ stage_id }) => stage_id === group.value
+        );
     },
 });
 
