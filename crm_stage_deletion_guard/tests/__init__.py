@@ -1,0 +1,2 @@
+from . import test_crm_stage_unlink
+from . import test_pipeline_delete_tours
