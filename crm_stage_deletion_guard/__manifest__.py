@@ -18,5 +18,4 @@
         ],
     },
     "pre_init_hook": "pre_init_hook",
-    "installable": True,
 }

@@ -18,7 +18,8 @@ class TestCrmStageUnlink(StageDeletionCase):
             self._unlink_as_manager(stages)
         message, action_id, button, context = error.exception.args
         self.assertEqual(
-            action_id, self.env.ref("crm_stage_deletion_guard.crm_stage_delete_action").id
+            action_id,
+            self.env.ref("crm_stage_deletion_guard.crm_stage_delete_action").id,
         )
         self.assertEqual(button, "Move Opportunities and Delete")
         self.assertEqual(context, {"default_stage_ids": stages.ids})

@@ -11,15 +11,18 @@ class TestPipelineDeleteTours(DeletionTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stage_prospect, cls.stage_proposal, cls.stage_follow_up, cls.stage_legacy = (
-            cls.env["crm.stage"].create(
-                [
-                    {"name": "Prospect", "sequence": 1},
-                    {"name": "Proposal", "sequence": 4},
-                    {"name": "Follow-up", "sequence": 6},
-                    {"name": "Legacy Stage", "sequence": 7},
-                ]
-            )
+        (
+            cls.stage_prospect,
+            cls.stage_proposal,
+            cls.stage_follow_up,
+            cls.stage_legacy,
+        ) = cls.env["crm.stage"].create(
+            [
+                {"name": "Prospect", "sequence": 1},
+                {"name": "Proposal", "sequence": 4},
+                {"name": "Follow-up", "sequence": 6},
+                {"name": "Legacy Stage", "sequence": 7},
+            ]
         )
         leads = cls.env["crm.lead"].create(
             [
@@ -46,7 +49,9 @@ class TestPipelineDeleteTours(DeletionTourCase):
         self.env["crm.lead"].with_context(active_test=False).search(
             [("team_id", "=", self.team.id)]
         ).user_id = user
-        self.start_tour(url, f"crm_stage_deletion_guard_{name}_{lang[:2]}", login=user.login)
+        self.start_tour(
+            url, f"crm_stage_deletion_guard_{name}_{lang[:2]}", login=user.login
+        )
 
     def _assert_deleted(self):
         self.assertFalse(self.stage_follow_up.exists())

@@ -16,7 +16,12 @@ class TestPipelineTours(TourCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.stage_negotiation = cls.env["crm.stage"].create(
-            {"name": "Negotiation", "sequence": 5, "probability": 60, "on_change": False}
+            {
+                "name": "Negotiation",
+                "sequence": 5,
+                "probability": 60,
+                "on_change": False,
+            }
         )
         leads = cls.env["crm.lead"].create(
             [
