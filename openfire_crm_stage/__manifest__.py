@@ -7,7 +7,7 @@
     "website": "https://github.com/openfire/openfire_crm_stage",
     "author": "OpenFire",
     "license": "AGPL-3",
-    "depends": ["crm", "sale_crm", "base_automation"],
+    "depends": ["crm", "sale_crm", "base_automation", "crm_stage_deletion_guard"],
     "data": [
         "security/ir.model.access.csv",
         "security/crm_stage_duration_security.xml",
@@ -22,7 +22,6 @@
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
         "views/ir_actions_server_views.xml",
-        "wizard/crm_stage_delete_views.xml",
         "report/crm_stage_duration_views.xml",
         "report/crm_stage_conversion_views.xml",
     ],

@@ -1,6 +1,6 @@
 from . import test_crm_stage_data
 from . import test_crm_stage_probability
-from . import test_crm_stage_unlink
+from . import test_stage_deletion
 from . import test_security
 from . import test_performances
 from . import test_stage_automation

@@ -28,12 +28,6 @@ class CrmStageDelete(models.TransientModel):
     archived_lead_count = fields.Integer(
         compute="_compute_stage_summary", string="Archived (lost)"
     )
-    automation_names = fields.Text(
-        compute="_compute_stage_summary",
-        string="Automated Moves Removed",
-        help="Automation rules moving opportunities into these stages: their moves "
-        "go with the stages; a rule left with nothing else to do is deactivated.",
-    )
 
     @api.model
     def _default_stage_ids(self):
@@ -52,8 +46,6 @@ class CrmStageDelete(models.TransientModel):
             wizard.active_lead_count = sum(active for active, _archived in counts)
             wizard.archived_lead_count = sum(archived for _active, archived in counts)
             wizard.stage_team_ids = wizard.stage_ids.team_id
-            rules = wizard.stage_ids._get_stage_actions().base_automation_id
-            wizard.automation_names = "\n".join(rules.filtered("active").mapped("name"))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -103,9 +95,8 @@ class CrmStageDelete(models.TransientModel):
                     team=target.team_id.name,
                 )
             )
-        # a clean-up, not a sale: the target's requirements do not apply, the
-        # wizard names itself as skipping them (the leads are those the manager
-        # sees; moved as administrator for that)
+        # a clean-up, not a sale: stage gates let this wizard through; the leads
+        # are those the manager sees, moved as administrator
         leads.sudo().with_context(skip_stage_gates=self).write({"stage_id": target.id})
         self.stage_ids.unlink()
         if self.env.context.get("active_model") == "crm.stage":

@@ -3,9 +3,59 @@
  * Deleting stages from the pipeline and from the stage list, in English, and
  * in French for the refusal's message: refused with the counts, then the
  * opportunities moved and the stage deleted. The data comes from
- * tests/test_pipeline_tours.py.
+ * tests/test_pipeline_delete_tours.py; its stages keep their English names.
  */
-import { PIPELINE, card, column, columnMenu, registerTours } from "./pipeline_tour_steps";
+import { registry } from "@web/core/registry";
+
+const LABELS = {
+    en: {
+        delete: "Delete",
+        close: "Close",
+        actions: "Actions",
+        refusal: "These stages still hold leads or opportunities and cannot be deleted",
+        legacyCounts: "Legacy Stage: 0 active and 1 archived",
+        followUpCounts: "Follow-up: 1 active and 1 archived",
+        moveAndDelete: "Move Opportunities and Delete",
+        moveAndDeleteButton: "Move and Delete",
+    },
+    fr: {
+        delete: "Supprimer",
+        close: "Fermer",
+        actions: "Actions",
+        refusal:
+            "Ces étapes contiennent encore des pistes ou des opportunités et ne peuvent pas être supprimées",
+        legacyCounts: "Legacy Stage : 0 active(s) et 1 archivée(s)",
+        followUpCounts: "Follow-up : 1 active(s) et 1 archivée(s)",
+        moveAndDelete: "Déplacer les opportunités et supprimer",
+        moveAndDeleteButton: "Déplacer et supprimer",
+    },
+};
+const PIPELINE = ".o_opportunity_kanban";
+const TARGET = "Proposal";
+
+function column(title) {
+    return `${PIPELINE} .o_kanban_group:has(.o_column_title:contains(/^${title}\\b/))`;
+}
+
+function card(name) {
+    return `.o_kanban_record:contains(${name})`;
+}
+
+/** Open a column's gear menu and pick one of its entries. */
+function columnMenu(title, entry) {
+    return [
+        {
+            // the gear only shows while the pointer is over the column title
+            content: `open the settings of the column ${title}`,
+            trigger: `${column(title)} .o_kanban_header_title`,
+            run: `hover && click ${column(title)} .o_kanban_config button`,
+        },
+        {
+            trigger: `.o-dropdown--kanban-config-menu .dropdown-item:contains(${entry})`,
+            run: "click",
+        },
+    ];
+}
 
 /** In the move-and-delete wizard: choose the target stage and confirm. */
 function moveAndDeleteTo(stage, l) {
@@ -51,14 +101,14 @@ function deleteSteps(l) {
             trigger: `.modal-footer .btn-primary:contains(${l.moveAndDelete})`,
             run: "click",
         },
-        ...moveAndDeleteTo(l.quote, l),
+        ...moveAndDeleteTo(TARGET, l),
         {
             content: "the column is gone",
             trigger: `body:not(:has(.modal)) ${PIPELINE}:not(:has(.o_column_title:contains(Follow-up)))`,
         },
         {
             content: "its opportunity moved",
-            trigger: `${column(l.quote)} ${card("Car park sprinklers")}`,
+            trigger: `${column(TARGET)} ${card("Car park sprinklers")}`,
         },
     ];
 }
@@ -79,10 +129,10 @@ function stageListSteps(l) {
             content: "the wizard counts the lost opportunity",
             trigger: ".modal .o_field_widget[name=archived_lead_count]:contains(1)",
         },
-        ...moveAndDeleteTo(l.new, l),
+        ...moveAndDeleteTo("Prospect", l),
         {
             content: "the stage is gone from the list",
-            trigger: `body:not(:has(.modal)) .o_list_view:not(:has(.o_data_row:contains(Legacy Stage))) .o_data_row:contains(${l.quote})`,
+            trigger: `body:not(:has(.modal)) .o_list_view:not(:has(.o_data_row:contains(Legacy Stage))) .o_data_row:contains(${TARGET})`,
         },
         {
             content: "open a stage holding an open and a lost opportunity",
@@ -98,15 +148,19 @@ function stageListSteps(l) {
         {
             trigger: ".modal .o_field_widget[name=active_lead_count]:contains(1)",
         },
-        ...moveAndDeleteTo(l.quote, l),
+        ...moveAndDeleteTo(TARGET, l),
         {
             content: "back on the stages that remain",
-            trigger: `body:not(:has(.modal)) .o_list_view:not(:has(.o_data_row:contains(Follow-up))) .o_data_row:contains(${l.quote})`,
+            trigger: `body:not(:has(.modal)) .o_list_view:not(:has(.o_data_row:contains(Follow-up))) .o_data_row:contains(${TARGET})`,
         },
     ];
 }
 
-registerTours(
-    { delete: deleteSteps, stage_list: stageListSteps },
-    { en: ["delete", "stage_list"], fr: ["delete"] }
-);
+const TOURS = { delete: deleteSteps, stage_list: stageListSteps };
+for (const [lang, names] of Object.entries({ en: ["delete", "stage_list"], fr: ["delete"] })) {
+    for (const name of names) {
+        registry.category("web_tour.tours").add(`crm_stage_deletion_guard_${name}_${lang}`, {
+            steps: () => TOURS[name](LABELS[lang]),
+        });
+    }
+}
