@@ -3,11 +3,13 @@
 # options alone and exposes:
 #   ODOO_PYTHON      the interpreter that imports odoo
 #   ODOO_ADDONS      Odoo's own addons folder (crm, sale_crm, ...)
-#   ODOO_ADDONS_PATH Odoo's addons, plus this repository unless the addon is
-#                    installed as a Python package (pip install ./openfire_crm_stage)
+#   ODOO_ADDONS_PATH Odoo's addons, plus this repository unless the addons are
+#                    installed as Python packages (pip install ./openfire_crm_stage)
 #   ODOO_FILESTORE   the folder holding each database's filestore
 #   REPO_ROOT        this repository
 #   OPENFIRE_ADDON   the folder of openfire_crm_stage that Odoo loads
+#   FAMILY           the repository's addons (openfire_crm_stage and those it
+#                    depends on); addon_dir NAME: the folder Odoo loads of one
 #   run_odoo ARGS    runs Odoo with that addons path
 #   free_ports N     prints N distinct TCP ports free on 127.0.0.1 right now
 #   start_odoo LOG ARGS...  serves Odoo on 127.0.0.1:$http_port (pid: server_pid)
@@ -20,6 +22,11 @@ REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck disable=SC2086  # OPENFIRE_SETUP_ARGS holds several flags
 ODOO_PYTHON=$("$REPO_ROOT/scripts/setup" --print-python ${OPENFIRE_SETUP_ARGS:-}) || exit 1
 
+# the repository's addons: openfire_crm_stage on top, the family it depends on
+FAMILY=()
+for manifest in "$REPO_ROOT"/*/__manifest__.py; do
+    FAMILY+=("$(basename "$(dirname "$manifest")")")
+done
 { read -r ODOO_ADDONS; read -r ODOO_FILESTORE; read -r installed_addon; } < <("$ODOO_PYTHON" -c '
 import importlib.util, os, odoo
 print(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__))), "addons"))
@@ -32,12 +39,14 @@ if [[ ! -d $ODOO_ADDONS/crm ]]; then
     exit 2
 fi
 if [[ -n $installed_addon ]]; then
-    echo "Using openfire_crm_stage installed as a Python package: $installed_addon" >&2
+    echo "Using the addons installed as Python packages: $(dirname "$installed_addon")" >&2
     ODOO_ADDONS_PATH="$ODOO_ADDONS"
 else
     ODOO_ADDONS_PATH="$ODOO_ADDONS,$REPO_ROOT"
 fi
 OPENFIRE_ADDON=${installed_addon:-$REPO_ROOT/openfire_crm_stage}
+# addon_dir NAME: the folder of one of the family that Odoo loads
+addon_dir() { echo "$(dirname "$OPENFIRE_ADDON")/$1"; }
 
 run_odoo() {
     "$ODOO_PYTHON" -m odoo --addons-path="$ODOO_ADDONS_PATH" "$@"
