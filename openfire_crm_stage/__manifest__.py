@@ -7,12 +7,11 @@
     "website": "https://github.com/openfire/openfire_crm_stage",
     "author": "OpenFire",
     "license": "AGPL-3",
-    "depends": ["crm", "sale_crm", "base_automation"],
+    "depends": ["crm", "sale_crm", "base_automation", "crm_stage_gate_sale"],
     "data": [
         "security/ir.model.access.csv",
         "security/crm_stage_duration_security.xml",
         "security/crm_stage_conversion_security.xml",
-        "security/ir_model_fields_security.xml",
         "data/crm_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",

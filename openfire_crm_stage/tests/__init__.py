@@ -22,14 +22,6 @@ from . import test_stage_duration_tours
 from . import test_stage_conversion
 from . import test_stage_win_rate
 from . import test_stage_conversion_tours
-from . import test_stage_gates
-from . import test_stage_gate_free_ways
-from . import test_stage_gate_side_doors
-from . import test_stage_gate_skip
-from . import test_stage_gate_fields
-from . import test_stage_gate_concurrency
-from . import test_stage_gate_requirements
-from . import test_stage_gate_tours
 from . import test_stage_history_merge
 from . import test_stage_history_bounds
 from . import test_stage_automation_custom
