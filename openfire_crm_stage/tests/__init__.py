@@ -27,3 +27,5 @@ from . import test_stage_history_bounds
 from . import test_stage_automation_custom
 from . import test_stage_automation_email
 from . import test_stage_automation_input
+from . import test_stage_gate_technical_visit
+from . import test_stage_gate_automated_moves

@@ -1,0 +1,2 @@
+from . import test_stage_gate_quote
+from . import test_performances
