@@ -33,11 +33,11 @@ class TestStageGateFields(StageGateCase):
         self.assertLessEqual(
             {"expected_revenue", "date_deadline", "partner_id", "description"}, options
         )
-        hidden = {"merged_stage_change_ids", "x_survey_note", "lost_reason_id"}
+        hidden = {"x_survey_note", "lost_reason_id", "probability"}
         self.assertFalse(hidden & options)
 
     def test_requiring_a_field_not_offered_is_refused(self):
-        for name in ("merged_stage_change_ids", "x_survey_note"):
+        for name in ("lost_reason_id", "x_survey_note"):
             with self.subTest(field=name), self.assertRaises(ValidationError):
                 self.stage_quote.with_env(
                     self.manager_env

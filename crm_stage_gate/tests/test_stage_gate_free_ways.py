@@ -33,9 +33,7 @@ class TestStageGateFreeWays(StageGateCase):
         team_stage = self.env["crm.stage"].create(
             {"name": "Team 2 intake", "sequence": 0, "team_id": self.team_mc.id}
         )
-        first_stage = self.env["crm.stage"].search(
-            [("team_id", "in", (self.sales_team_1.id, False))], limit=1
-        )
+        first_stage = self.env["crm.lead"]._stage_find(team_id=self.sales_team_1.id)
         kept, merged = self._create_opportunity(name="Kept") | self._create_opportunity(
             name="Merged"
         )

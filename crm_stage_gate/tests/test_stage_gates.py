@@ -61,8 +61,12 @@ class TestStageGateWaysIn(StageGateCase):
     def test_bulk_edit_moves_none_and_names_each_refused_opportunity(self):
         complete, school, hotel = (
             self.opportunity
-            | self._create_opportunity(name="School alarm")
-            | self._create_opportunity(name="Hotel sprinklers", expected_revenue=5000)
+            | self._create_opportunity(name="School alarm", stage_id=self.stage_new.id)
+            | self._create_opportunity(
+                name="Hotel sprinklers",
+                expected_revenue=5000,
+                stage_id=self.stage_new.id,
+            )
         )
         self._complete(complete)
         leads = complete | school | hotel
