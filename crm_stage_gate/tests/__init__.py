@@ -7,3 +7,4 @@ from . import test_stage_gate_concurrency
 from . import test_stage_gate_requirements
 from . import test_stage_gate_tours
 from . import test_performances
+from . import test_translation
