@@ -21,7 +21,6 @@
             "crm_stage_gate/static/tests/tours/**/*",
         ],
     },
-    "installable": True,
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",

@@ -11,7 +11,6 @@
     "data": [
         "views/crm_stage_views.xml",
     ],
-    "installable": True,
     "auto_install": True,
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
