@@ -71,6 +71,7 @@ def pre_init_hook(env):
 
 
 def post_init_hook(env):
+    env["crm.stage"]._restore_gate_settings()
     kept = _kept_at_uninstall(env)
     if kept:
         _restore(env, kept)
@@ -122,15 +123,8 @@ def uninstall_hook(env):
             stage.id: {name: stage[name] for name in STAGE_SETTINGS} for stage in stages
         },
     }
-    # what entering each stage requires goes away with its columns and table
-    kept["gates"] = {
-        stage.id: {
-            "gate_field_ids": stage.gate_field_ids.ids,
-            "gate_quote": stage.gate_quote,
-            "gate_technical_visit": stage.gate_technical_visit,
-        }
-        for stage in stages.filtered("is_gated")
-    }
+    # the technical visit requirement goes away with its column
+    env["crm.stage"]._note_gate_settings(["gate_technical_visit"])
     kept["lines"] = noted_lines
     for name, model in KEPT_RECORDS.items():
         record = env.ref(f"{MODULE}.{name}", raise_if_not_found=False)
@@ -214,10 +208,6 @@ def _restore(env, kept):
             )
         )
     env["crm.stage"].invalidate_model(list(STAGE_SETTINGS))
-    for stage_id, gate in kept.get("gates", {}).items():
-        stage = env["crm.stage"].browse(int(stage_id)).exists()
-        fields = env["ir.model.fields"].browse(gate.pop("gate_field_ids")).exists()
-        stage.write(dict(gate, gate_field_ids=[Command.set(fields.ids)]))
     env["crm.stage.automation"]._restore_noted(kept.get("lines", []))
     env["ir.config_parameter"].sudo().search([("key", "=", KEPT_AT_UNINSTALL)]).unlink()
     _logger.info(

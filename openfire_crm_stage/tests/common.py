@@ -123,7 +123,15 @@ def ensure_french(env):
     dependencies, as an admin adding the language does."""
     lang = env["res.lang"]._activate_lang("fr_FR")
     env["ir.module.module"]._load_module_terms(
-        ["mail", "crm", "sale", "openfire_crm_stage"], ["fr_FR"]
+        [
+            "mail",
+            "crm",
+            "sale",
+            "crm_stage_gate",
+            "crm_stage_gate_sale",
+            "openfire_crm_stage",
+        ],
+        ["fr_FR"],
     )
     return lang
 

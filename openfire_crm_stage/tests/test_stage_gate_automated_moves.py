@@ -1,63 +1,13 @@
 from odoo import Command
-from odoo.exceptions import RedirectWarning
 from odoo.tests import tagged
 
-from .test_stage_gates import StageGateCase
+from .test_stage_gate_technical_visit import OpenfireGateCase
 
 
 @tagged("post_install", "-at_install", "openfire_crm_stage", "stage_gates")
-class TestStageGateFreeWays(StageGateCase):
-    """Only entering a stage is checked: what is already there, leaving, merges,
-    history and clean-up are free; automated moves skip the stage and say why."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # in the Quote stage from before its requirements: nothing filled in
-        cls.in_quote = cls._create_opportunity(name="Hotel sprinklers")
-        cls.in_quote.with_context(skip_stage_gates=True).stage_id = cls.stage_quote
-
-    def test_opportunity_already_in_the_stage_is_edited_and_saved_there(self):
-        self._as_salesman(self.in_quote).write(
-            {"name": "Hotel sprinklers, 3 floors", "stage_id": self.stage_quote.id}
-        )
-        self.assertEqual(self.in_quote.stage_id, self.stage_quote)
-
-    def test_leaving_is_free_coming_back_is_checked(self):
-        self._as_salesman(self.in_quote).stage_id = self.stage_won
-        self.assertEqual(self.in_quote.stage_id, self.stage_won)
-        with self.assertRaises(RedirectWarning, msg="backward into it is entering it"):
-            self._as_salesman(self.in_quote).stage_id = self.stage_quote
-        self.assertEqual(self.in_quote.stage_id, self.stage_won)
-
-    def test_merge_may_move_the_opportunity_kept_into_a_gated_stage(self):
-        team_stage = self.env["crm.stage"].create(
-            {"name": "Team 2 intake", "sequence": 0, "team_id": self.team_mc.id}
-        )
-        first_stage = self.env["crm.stage"].search(
-            [("team_id", "in", (self.sales_team_1.id, False))], limit=1
-        )
-        kept, merged = self._create_opportunity(name="Kept") | self._create_opportunity(
-            name="Merged"
-        )
-        (kept | merged).stage_id = team_stage
-        first_stage.gate_field_ids = self._lead_fields("expected_revenue")
-        kept.probability = 90
-        head = (kept | merged).merge_opportunity(team_id=self.sales_team_1.id)
-        self.assertEqual(head, kept)
-        self.assertEqual(kept.stage_id, first_stage, "crm's merge moved it")
-        self.assertFalse(head.env.context.get("skip_stage_gates"))
-
-    def test_history_import_by_a_settings_user_skips_requirements(self):
-        skipping = {"skip_stage_gates": True}
-        with self.assertRaises(RedirectWarning, msg="a rep's call cannot skip them"):
-            self._as_salesman(self.opportunity).with_context(
-                **skipping
-            ).stage_id = self.stage_quote
-        self.opportunity.with_user(self.env.ref("base.user_admin")).with_context(
-            **skipping
-        ).stage_id = self.stage_quote
-        self.assertEqual(self.opportunity.stage_id, self.stage_quote)
+class TestStageGateAutomatedMoves(OpenfireGateCase):
+    """Automated moves skip a stage an opportunity does not meet and say why;
+    the move-and-delete wizard, a clean-up, moves into it freely."""
 
     def test_move_and_delete_wizard_moves_into_a_gated_stage(self):
         legacy = self.env["crm.stage"].create({"name": "Legacy", "sequence": 0})
@@ -75,8 +25,6 @@ class TestStageGateFreeWays(StageGateCase):
         wizard.action_move_and_delete()
         self.assertFalse(legacy.exists())
         self.assertEqual(self.opportunity.stage_id, self.stage_quote)
-
-    # Automated moves
 
     def _new_quote(self, opportunity):
         order = (

@@ -1,33 +1,28 @@
-from odoo import Command
 from odoo.tests import new_test_user, tagged
 
-from .common import TourCase
+from .common import StageGateTourCase, lead_fields
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_gates")
-class TestStageGateTours(TourCase):
+@tagged("post_install", "-at_install", "crm_stage_gate")
+class TestStageGateTours(StageGateTourCase):
     """A sales rep drags an opportunity into a stage it does not meet, is told
     what is missing, fills it in and drags again, in English and in French
     (static/tests/tours/stage_gate_tours.js)."""
 
-    tour_login = "openfire_gate_rep"
+    tour_login = "gate_rep"
     tour_user_name = "Rémi Rep"
     tour_groups = "sales_team.group_sale_salesman"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stage_quote.gate_field_ids = [
-            Command.set(
-                [cls.env["ir.model.fields"]._get("crm.lead", "expected_revenue").id]
-            )
-        ]
+        cls.stage_quote.gate_field_ids = lead_fields(cls.env, "expected_revenue")
         cls.opportunity = cls.env["crm.lead"].create(
             {
                 "name": "School fire alarm",
                 "type": "opportunity",
                 "team_id": cls.team.id,
-                "stage_id": cls.env.ref("crm.stage_lead1").id,
+                "stage_id": cls.stage_new.id,
             }
         )
 
@@ -36,7 +31,7 @@ class TestStageGateTours(TourCase):
         self.opportunity.user_id = user
         self.start_tour(
             "/odoo/action-crm.crm_lead_action_pipeline",
-            f"openfire_crm_stage_stage_gate_{lang[:2]}",
+            f"crm_stage_gate_drag_{lang[:2]}",
             login=user.login,
         )
         self.assertEqual(self.opportunity.stage_id, self.stage_quote)
@@ -51,16 +46,17 @@ class TestStageGateTours(TourCase):
     def test_sales_administrator_sets_requirements_in_the_column_dialog_en(self):
         manager = new_test_user(
             self.env,
-            login="openfire_gate_manager",
+            login="gate_manager",
             name="Claire Manager",
             groups="sales_team.group_sale_manager",
         )
+        self.team.member_ids |= manager
         self.opportunity.user_id = manager
         self.start_tour(
             "/odoo/action-crm.crm_lead_action_pipeline",
-            "openfire_crm_stage_stage_requirements_en",
+            "crm_stage_gate_requirements_en",
             login=manager.login,
         )
-        stage = self.env.ref("crm.stage_lead2")
-        self.assertEqual(stage.gate_field_ids.mapped("name"), ["expected_revenue"])
-        self.assertEqual(stage.gate_quote, "sent")
+        self.assertEqual(
+            self.stage_new.gate_field_ids.mapped("name"), ["expected_revenue"]
+        )

@@ -1,46 +1,46 @@
-from odoo import Command
 from odoo.exceptions import RedirectWarning
 from odoo.tests import new_test_user, tagged
 
-from .test_stage_gates import StageGateCase
+from .common import StageGateCase
 
 SKIPPING = {"skip_stage_gates": True}
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_gates")
+@tagged("post_install", "-at_install", "crm_stage_gate")
 class TestStageGateSkip(StageGateCase):
     """Only a real user with Settings rights skips the requirements, never
     because of sudo: an automation rule runs under sudo for whoever triggers it."""
 
-    def test_salesman_skip_through_an_update_record_rule_is_refused(self):
-        self.env["base.automation"].create(
+    def test_salesman_skip_through_an_action_run_as_superuser_is_refused(self):
+        # as an automation rule runs its actions for whoever triggers it
+        action = self.env["ir.actions.server"].create(
             {
-                "name": "Very high priority: straight to Quote",
+                "name": "Stage: Proposal",
                 "model_id": self.env["ir.model"]._get_id("crm.lead"),
-                "trigger": "on_create_or_write",
-                "filter_domain": "[('priority', '=', '3')]",
-                "action_server_ids": [
-                    Command.create(
-                        {
-                            "name": "Stage: Quote",
-                            "model_id": self.env["ir.model"]._get_id("crm.lead"),
-                            "state": "object_write",
-                            "update_path": "stage_id",
-                            "evaluation_type": "equation",
-                            "value": str(self.stage_quote.id),
-                        }
-                    )
-                ],
+                "state": "object_write",
+                "update_path": "stage_id",
+                "evaluation_type": "equation",
+                "value": str(self.stage_quote.id),
             }
         )
-        rep = self._as_salesman(self.opportunity).with_context(**SKIPPING)
+        run = (
+            action.with_user(self.user_sales_salesman)
+            .sudo()
+            .with_context(
+                active_model="crm.lead",
+                active_id=self.opportunity.id,
+                active_ids=self.opportunity.ids,
+                **SKIPPING,
+            )
+            .run
+        )
         with self.assertRaises(RedirectWarning):
-            rep.priority = "3"
+            run()
         self.opportunity.invalidate_recordset()
         self.assertEqual(self.opportunity.stage_id, self.stage_new)
         self._complete(self.opportunity)
-        rep.priority = "3"
-        self.assertEqual(self.opportunity.stage_id, self.stage_quote, "the rule works")
+        run()
+        self.assertEqual(self.opportunity.stage_id, self.stage_quote, "it works")
 
     def test_access_rights_administrator_is_checked(self):
         access_admin = new_test_user(

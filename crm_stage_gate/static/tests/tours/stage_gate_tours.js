@@ -4,25 +4,26 @@
  * the card goes back, a message names what is missing, its button opens the
  * opportunity with the field marked; filled in, the card enters the stage.
  * The labels are what the rep must read on screen, in English and in French.
- * The data comes from tests/test_stage_gate_tours.py.
+ * The data comes from tests/test_stage_gate_tours.py: the team's pipeline begins
+ * with Intake (Accueil) then Proposal (Offre), which requires an expected revenue.
  */
 import { registry } from "@web/core/registry";
 
 const LABELS = {
     en: {
-        new: "New",
-        quote: "Quote",
+        new: "Intake",
+        quote: "Proposal",
         requiredToEnter: "Required to Enter",
         expectedRevenue: "Expected Revenue",
-        refusal: "School fire alarm cannot enter the stage Quote yet",
+        refusal: "School fire alarm cannot enter the stage Proposal yet",
         complete: "Complete the Opportunity",
     },
     fr: {
-        new: "Nouveau",
-        quote: "Devis",
+        new: "Accueil",
+        quote: "Offre",
         requiredToEnter: "Requis pour entrer",
         expectedRevenue: "Revenu attendu",
-        refusal: "School fire alarm ne peut pas encore entrer dans l'étape Devis",
+        refusal: "School fire alarm ne peut pas encore entrer dans l'étape Offre",
         complete: "Compléter l'opportunité",
     },
 };
@@ -37,7 +38,7 @@ function column(title) {
 function stageGateSteps(l) {
     return [
         {
-            content: "the Quote column says what entering it requires",
+            content: "the Proposal column says what entering it requires",
             trigger: `${column(l.quote)} .o_column_title`,
             run: "hover",
         },
@@ -45,7 +46,7 @@ function stageGateSteps(l) {
             trigger: `.o-tooltip:contains(${l.requiredToEnter}):contains(${l.expectedRevenue})`,
         },
         {
-            content: "drag the school's alarm to Quote",
+            content: "drag the school's alarm to Proposal",
             trigger: `${column(l.new)} ${CARD}`,
             run: `drag_and_drop(${column(l.quote)})`,
         },
@@ -80,13 +81,13 @@ function stageGateSteps(l) {
     ];
 }
 
-/** A sales administrator sets what entering Estimate requires, in its column's Edit dialog. */
+/** A sales administrator sets what entering Intake requires, in its column's Edit dialog. */
 function requirementSteps() {
     return [
         {
-            content: "open the settings of the Estimate column",
-            trigger: `${column("Estimate")} .o_kanban_header_title`,
-            run: `hover && click ${column("Estimate")} .o_kanban_config button`,
+            content: "open the settings of the Intake column",
+            trigger: `${column("Intake")} .o_kanban_header_title`,
+            run: `hover && click ${column("Intake")} .o_kanban_config button`,
         },
         {
             trigger: ".o-dropdown--kanban-config-menu .dropdown-item:contains(Edit)",
@@ -101,28 +102,23 @@ function requirementSteps() {
             trigger: ".o-autocomplete--dropdown-item a:contains(Expected Revenue)",
             run: "click",
         },
-        {
-            content: "and a quote sent",
-            trigger: ".modal .o_field_widget[name=gate_quote] select",
-            run: 'select "sent"',
-        },
         { trigger: ".modal .o_form_button_save", run: "click" },
         {
             content: "the column's tooltip says it",
-            trigger: `body:not(:has(.modal)) ${column("Estimate")} .o_column_title`,
+            trigger: `body:not(:has(.modal)) ${column("Intake")} .o_column_title`,
             run: "hover",
         },
         {
-            trigger: ".o-tooltip:contains(Required to Enter):contains(Expected Revenue and a quote sent)",
+            trigger: ".o-tooltip:contains(Required to Enter):contains(Expected Revenue)",
         },
     ];
 }
 
 for (const lang of ["en", "fr"]) {
-    registry.category("web_tour.tours").add(`openfire_crm_stage_stage_gate_${lang}`, {
+    registry.category("web_tour.tours").add(`crm_stage_gate_drag_${lang}`, {
         steps: () => stageGateSteps(LABELS[lang]),
     });
 }
-registry.category("web_tour.tours").add("openfire_crm_stage_stage_requirements_en", {
+registry.category("web_tour.tours").add("crm_stage_gate_requirements_en", {
     steps: requirementSteps,
 });

@@ -1,40 +1,11 @@
-from odoo import Command, api, fields
+from odoo import api, fields
 from odoo.exceptions import RedirectWarning, UserError
 from odoo.tests import tagged
 
-from .common import OpenfireStageCase
+from .common import StageGateCase
 
 
-class StageGateCase(OpenfireStageCase):
-    """The Quote stage requires an expected revenue and a closing date."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.stage_quote.gate_field_ids = cls._lead_fields(
-            "expected_revenue", "date_deadline"
-        )
-        cls.opportunity = cls._create_opportunity(stage_id=cls.stage_new.id)
-        cls.salesman_env = cls.env(user=cls.user_sales_salesman)
-
-    @classmethod
-    def _lead_fields(cls, *names):
-        return [
-            Command.set(
-                [cls.env["ir.model.fields"]._get("crm.lead", name).id for name in names]
-            )
-        ]
-
-    def _complete(self, opportunity):
-        opportunity.write(
-            {"expected_revenue": 12000, "date_deadline": fields.Date.today()}
-        )
-
-    def _as_salesman(self, records):
-        return records.with_env(self.salesman_env)
-
-
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_gates")
+@tagged("post_install", "-at_install", "crm_stage_gate")
 class TestStageGateWaysIn(StageGateCase):
     """Every manual way into a stage checks what it requires."""
 
@@ -47,7 +18,8 @@ class TestStageGateWaysIn(StageGateCase):
         message, action, button, _context = refusal.exception.args
         self.assertEqual(
             message,
-            "Fire alarm for a school cannot enter the stage Quote yet: it still needs "
+            "Fire alarm for a school cannot enter the stage Proposal yet: it still "
+            "needs "
             "Expected Closing and Expected Revenue.",
         )
         self.assertEqual(button, "Complete the Opportunity")
@@ -68,7 +40,6 @@ class TestStageGateWaysIn(StageGateCase):
             {"stage_id": self.stage_quote.id}, specification={}
         )
         self.assertEqual(self.opportunity.stage_id, self.stage_quote)
-        self.assertEqual(self.opportunity.probability, 80)
 
     def test_status_bar_moves_when_the_same_save_fills_what_is_missing(self):
         self._as_salesman(self.opportunity).web_save(
@@ -90,8 +61,12 @@ class TestStageGateWaysIn(StageGateCase):
     def test_bulk_edit_moves_none_and_names_each_refused_opportunity(self):
         complete, school, hotel = (
             self.opportunity
-            | self._create_opportunity(name="School alarm")
-            | self._create_opportunity(name="Hotel sprinklers", expected_revenue=5000)
+            | self._create_opportunity(name="School alarm", stage_id=self.stage_new.id)
+            | self._create_opportunity(
+                name="Hotel sprinklers",
+                expected_revenue=5000,
+                stage_id=self.stage_new.id,
+            )
         )
         self._complete(complete)
         leads = complete | school | hotel
@@ -101,7 +76,7 @@ class TestStageGateWaysIn(StageGateCase):
         message, action, button, _context = refusal.exception.args
         self.assertEqual(
             message,
-            "2 opportunities cannot enter the stage Quote yet:\n"
+            "2 opportunities cannot enter the stage Proposal yet:\n"
             "School alarm: Expected Closing and Expected Revenue\n"
             "Hotel sprinklers: Expected Closing",
         )
@@ -140,7 +115,7 @@ class TestStageGateWaysIn(StageGateCase):
                     "res_id": lead.id,
                 }
             )
-        csv = "id,stage_id\n__import__.town_hall,Quote\n__import__.school,Quote\n"
+        csv = "id,stage_id\n__import__.town_hall,Proposal\n__import__.school,Proposal\n"
         wizard = (
             self.env["base_import.import"]
             .with_env(self.salesman_env)
@@ -161,7 +136,8 @@ class TestStageGateWaysIn(StageGateCase):
             message for message in result["messages"] if message["type"] == "error"
         ]
         refusal = (
-            "Fire alarm for a school cannot enter the stage Quote yet: it still needs "
+            "Fire alarm for a school cannot enter the stage Proposal yet: it still "
+            "needs "
             "Expected Closing and Expected Revenue."
         )
         # the second row of data; Odoo repeats a batch's error on its first row
@@ -171,7 +147,7 @@ class TestStageGateWaysIn(StageGateCase):
 
     def test_rpc_as_a_salesman_is_refused(self):
         leads = self.env["crm.lead"].with_env(self.salesman_env)
-        with self.assertRaisesRegex(RedirectWarning, "cannot enter the stage Quote"):
+        with self.assertRaisesRegex(RedirectWarning, "cannot enter the stage Proposal"):
             api.call_kw(
                 leads,
                 "write",
@@ -179,7 +155,7 @@ class TestStageGateWaysIn(StageGateCase):
                 {},
             )
         with self.assertRaisesRegex(
-            UserError, "Site cannot be created in the stage Quote: it still needs"
+            UserError, "Site cannot be created in the stage Proposal: it still needs"
         ):
             api.call_kw(
                 leads,
@@ -212,11 +188,3 @@ class TestStageGateWaysIn(StageGateCase):
             }
         )
         self.assertEqual(lead.stage_id, self.stage_quote)
-
-    def test_mark_as_won_meets_the_won_stage_requirements(self):
-        self.stage_won.gate_quote = "confirmed"
-        with self.assertRaisesRegex(
-            RedirectWarning,
-            "cannot enter the stage Won yet: it still needs a confirmed quote",
-        ):
-            self._as_salesman(self.opportunity).action_set_won()

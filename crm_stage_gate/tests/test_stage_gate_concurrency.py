@@ -7,7 +7,7 @@ from odoo.tests.common import get_db_name
 from odoo.tools import mute_logger
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_gates")
+@tagged("post_install", "-at_install", "crm_stage_gate")
 class TestStageGateConcurrency(BaseCase):
     """A move in a transaction that began before a manager committed a new
     requirement fails as a serialization failure, which Odoo answers by running

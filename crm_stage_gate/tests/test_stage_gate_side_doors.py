@@ -1,12 +1,12 @@
 from odoo.exceptions import RedirectWarning, UserError
 from odoo.tests import tagged
 
-from .test_stage_gates import StageGateCase
+from .common import StageGateCase
 
 REFUSED = (RedirectWarning, UserError)
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_gates")
+@tagged("post_install", "-at_install", "crm_stage_gate")
 class TestStageGateSideDoors(StageGateCase):
     """An open opportunity is in a stage with requirements only if it met them
     when it got there, whatever the way."""
