@@ -7,7 +7,7 @@
     "website": "https://github.com/openfire/openfire_crm_stage",
     "author": "OpenFire",
     "license": "AGPL-3",
-    "depends": ["crm", "sale_crm", "base_automation"],
+    "depends": ["crm", "sale_crm", "base_automation", "crm_stage_stale"],
     "data": [
         "security/ir.model.access.csv",
         "security/crm_stage_duration_security.xml",
