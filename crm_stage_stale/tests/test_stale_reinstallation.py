@@ -43,7 +43,8 @@ class TestStaleReinstallation(StaleStageCase):
         own = self._own_records()
         self.assertTrue(own)
         self.env.cr.execute(
-            "UPDATE ir_model_data SET module = %s WHERE module = 'crm_stage_stale'",
+            "UPDATE ir_model_data SET module = %s"
+            " WHERE module = 'crm_stage_stale' AND model != 'ir.model'",
             [FORMER_MODULE],
         )
         self.env.registry.clear_cache()
