@@ -39,8 +39,7 @@ def pre_init_hook(env):
     new database."""
     env.cr.execute(
         SQL(
-            "UPDATE ir_model_data SET module = %s"
-            " WHERE module = %s AND name IN %s",
+            "UPDATE ir_model_data SET module = %s WHERE module = %s AND name IN %s",
             MODULE,
             FORMER_MODULE,
             ADOPTED_XMLIDS,

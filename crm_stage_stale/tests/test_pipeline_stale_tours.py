@@ -24,9 +24,7 @@ class TestPipelineStaleTours(TourCase):
                 {"name": "Offer", "sequence": 2, "rotting_threshold_days": 7},
             ]
         )
-        cls.stage_survey.update_field_translations(
-            "name", {"fr_FR": "Relevé sur site"}
-        )
+        cls.stage_survey.update_field_translations("name", {"fr_FR": "Relevé sur site"})
         cls.stage_offer.update_field_translations("name", {"fr_FR": "Offre"})
         now = cls.env.cr.now()
         cls.leads = {}

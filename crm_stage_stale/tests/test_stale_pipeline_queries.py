@@ -16,10 +16,7 @@ class TestStalePipelineQueries(StaleStageCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.stage_small, cls.stage_large = cls.env["crm.stage"].create(
-            [
-                {"name": name, "rotting_threshold_days": 7}
-                for name in ("Small", "Large")
-            ]
+            [{"name": name, "rotting_threshold_days": 7} for name in ("Small", "Large")]
         )
         now = cls.env.cr.now()
         for stage, count in ((cls.stage_small, 2), (cls.stage_large, 60)):
