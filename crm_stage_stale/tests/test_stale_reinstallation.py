@@ -19,6 +19,7 @@ class TestStaleReinstallation(StaleStageCase):
 
     def test_reinstallation_gives_back_the_days_to_stale(self):
         self.stage_quote.rotting_threshold_days = 30
+        self.assertTrue(index_exists(self.env.cr, STALE_INDEX))
         uninstall_hook(self.env)
         self.assertFalse(index_exists(self.env.cr, STALE_INDEX))
         # the column goes away with the module
