@@ -13,6 +13,7 @@
         "base_automation",
         "crm_stage_deletion_guard",
         "crm_stage_gate_sale",
+        "crm_stage_stale",
     ],
     "data": [
         "security/ir.model.access.csv",

@@ -20,7 +20,7 @@ KEPT_RECORDS = {
 # What the module's data writes on records that a reinstallation finds already
 # there, so that it gives back what the consultant had set.
 SHIPPED_VALUES = {
-    "crm.stage": ["name", "sequence"],
+    "crm.stage": ["name", "sequence", "rotting_threshold_days"],
     "mail.activity.type": [
         "name",
         "summary",
@@ -32,7 +32,7 @@ SHIPPED_VALUES = {
         "delay_from",
     ],
 }
-STAGE_SETTINGS = ("probability", "on_change", "rotting_threshold_days")
+STAGE_SETTINGS = ("probability", "on_change")
 SHIPPED_STAGES = (
     "crm.stage_lead1",
     "crm.stage_lead2",
@@ -144,8 +144,6 @@ def uninstall_hook(env):
     menu = env.ref("crm.menu_crm_lead_stage_act", raise_if_not_found=False)
     if menu:
         menu.groups_id = [Command.set([env.ref("base.group_no_one").id])]
-    # the index behind the pipeline's stale counts would only slow down writes
-    env.cr.execute("DROP INDEX IF EXISTS crm_lead_stale_count_index")
 
 
 def _kept_at_uninstall(env):
@@ -201,8 +199,7 @@ def _restore(env, kept):
     for stage_id, settings in kept["stages"].items():
         env.cr.execute(
             SQL(
-                "UPDATE crm_stage SET probability = %s, on_change = %s, "
-                "rotting_threshold_days = %s WHERE id = %s",
+                "UPDATE crm_stage SET probability = %s, on_change = %s WHERE id = %s",
                 *(settings[name] for name in STAGE_SETTINGS),
                 int(stage_id),
             )

@@ -11,8 +11,6 @@ from . import crm_lead_estimate
 from . import crm_lead_merge
 from . import crm_lead_probability
 from . import crm_lead_quote_follow_up
-from . import crm_lead_stale
-from . import crm_lead_revenue
 from . import crm_lead_stage_gate
 from . import ir_actions_server
 from . import res_company

@@ -10,12 +10,8 @@ from . import test_stage_lines_reinstallation
 from . import test_stage_automation_tours
 from . import test_translation
 from . import test_pipeline_tours
-from . import test_stale_opportunities
-from . import test_stale_pipeline_queries
 from . import test_stale_migration
-from . import test_weighted_value
 from . import test_pipeline_replica_reads
-from . import test_pipeline_stale_tours
 from . import test_stage_duration
 from . import test_quote_follow_up
 from . import test_stage_duration_tours

@@ -27,14 +27,6 @@ class TestPipelineReplicaReads(HttpCase, OpenfireStageCase):
         # the stage tracking the reports read, as the end of a request writes it
         cls.env.flush_all()
         cls.env.cr.precommit.run()
-        cls.domain = [("id", "in", (cls.stale | cls.fresh).ids)]
-        cls.revenue = {
-            "currency_id": cls.env.company.currency_id.id,
-            "stages": [
-                {"stage_id": cls.stage_quote.id, "expected": 15000, "weighted": 6000}
-            ],
-        }
-        cls.stale_counts = [{"stage_id": cls.stage_quote.id, "count": 1}]
 
     def _call_from_screen(self, route, model, method, *args):
         """``method`` called as the web client does (``route``: call_kw or
@@ -58,22 +50,6 @@ class TestPipelineReplicaReads(HttpCase, OpenfireStageCase):
             )
         return answer, read_only
 
-    def test_column_totals_are_read_only_calls(self):
-        self.assertEqual(
-            self._call_from_screen(
-                "call_kw", "crm.lead", "read_revenue_by_stage", self.domain
-            ),
-            (self.revenue, [True]),
-        )
-
-    def test_column_stale_counts_are_read_only_calls(self):
-        self.assertEqual(
-            self._call_from_screen(
-                "call_kw", "crm.lead", "read_stale_count_by_stage", self.domain
-            ),
-            (self.stale_counts, [True]),
-        )
-
     def test_a_report_row_opens_its_opportunity_in_a_read_only_call(self):
         for report in ("crm.stage.duration", "crm.stage.conversion"):
             row = self.env[report].search([("lead_id", "=", self.stale.id)], limit=1)
@@ -84,19 +60,3 @@ class TestPipelineReplicaReads(HttpCase, OpenfireStageCase):
                 (action["res_model"], action["res_id"], read_only),
                 ("crm.lead", self.stale.id, [True]),
             )
-
-    def test_column_totals_and_stale_counts_over_xmlrpc(self):
-        login = self.user_sales_salesman.login
-        for method, expected in (
-            ("read_revenue_by_stage", self.revenue),
-            ("read_stale_count_by_stage", self.stale_counts),
-        ):
-            answer = self.xmlrpc_object.execute(
-                self.env.cr.dbname,
-                self.user_sales_salesman.id,
-                login,
-                "crm.lead",
-                method,
-                self.domain,
-            )
-            self.assertEqual(answer, expected)

@@ -5,11 +5,11 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import OpenfireStageCase
+from .common import StaleStageCase
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stale")
-class TestStaleOpportunities(OpenfireStageCase):
+@tagged("post_install", "-at_install", "crm_stage_stale")
+class TestStaleOpportunities(StaleStageCase):
     """An open opportunity is stale once it has sat in its stage longer than the
     stage's days to stale, with nothing planned today or later."""
 
@@ -85,29 +85,16 @@ class TestStaleOpportunities(OpenfireStageCase):
         self.assertTrue(lead.is_rotting)
         self.assertIn(lead, self._stale_search())
 
-    def test_shipped_thresholds_apply(self):
-        self.assertEqual(
-            (
-                self.stage_new.rotting_threshold_days,
-                self.stage_estimate.rotting_threshold_days,
-                self.stage_visit.rotting_threshold_days,
-                self.env.ref("crm.stage_lead4").rotting_threshold_days,
-            ),
-            (7, 14, 14, 0),
-        )
-        self._assert_stale(self._opportunity_in_stage_for(8, self.stage_new), 8)
-        self._assert_fresh(self._opportunity_in_stage_for(6, self.stage_new))
-
     def test_stage_without_threshold_never_stales(self):
         self.stage_quote.rotting_threshold_days = 0
         self._assert_fresh(self._opportunity_in_stage_for(400))
 
     def test_won_opportunity_is_not_stale(self):
-        self.stage_won.rotting_threshold_days = 5
         lead = self._opportunity_in_stage_for(30)
         lead.action_set_won()
+        self.assertTrue(lead.stage_id.is_won)
+        lead.stage_id.rotting_threshold_days = 5
         lead.date_last_stage_update = self.now - timedelta(days=30)
-        self.assertEqual(lead.stage_id, self.stage_won)
         self._assert_fresh(lead)
 
     def test_lost_opportunity_is_not_stale(self):
@@ -186,17 +173,17 @@ class TestStaleOpportunities(OpenfireStageCase):
         self._assert_stale(lead, 30)
 
     def test_stage_change_makes_it_fresh(self):
-        self.stage_visit.rotting_threshold_days = 14
-        lead = self._opportunity_in_stage_for(30, stage=self.stage_visit)
+        self.stage_survey.rotting_threshold_days = 14
+        lead = self._opportunity_in_stage_for(30, stage=self.stage_survey)
         self._assert_stale(lead, 30)
         lead.stage_id = self.stage_quote
         self._assert_fresh(lead)
 
     def test_threshold_is_counted_per_stage(self):
-        self.stage_visit.rotting_threshold_days = 10
-        visit = self._opportunity_in_stage_for(15, stage=self.stage_visit)
+        self.stage_survey.rotting_threshold_days = 10
+        survey = self._opportunity_in_stage_for(15, stage=self.stage_survey)
         quote = self._opportunity_in_stage_for(15)
-        self._assert_stale(visit, 15)
+        self._assert_stale(survey, 15)
         self._assert_fresh(quote)
 
     def test_no_threshold_anywhere_finds_no_stale_opportunity(self):
@@ -205,16 +192,16 @@ class TestStaleOpportunities(OpenfireStageCase):
         self.assertFalse(self._stale_search())
 
     def test_days_to_stale_is_set_in_the_stage_form(self):
-        with Form(self.stage_visit) as stage:
+        with Form(self.stage_survey) as stage:
             stage.rotting_threshold_days = 9
-        self.assertEqual(self.stage_visit.rotting_threshold_days, 9)
+        self.assertEqual(self.stage_survey.rotting_threshold_days, 9)
 
     def test_days_to_stale_out_of_bounds_are_refused_naming_the_stage(self):
         for days in (-1, 3651, 1_000_000):
             with self.assertRaises(ValidationError) as refusal:
-                self.stage_visit.rotting_threshold_days = days
+                self.stage_survey.rotting_threshold_days = days
             self.assertRegex(
-                str(refusal.exception), "Technical Visit must be between 0 .* and 3650"
+                str(refusal.exception), "Site Survey must be between 0 .* and 3650"
             )
         with mute_logger("odoo.sql_db"):
             result = self.env["crm.stage"].load(

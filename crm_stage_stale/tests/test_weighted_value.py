@@ -1,10 +1,10 @@
 from odoo.tests import tagged, users, warmup
 
-from .common import OpenfireStageCase
+from .common import StaleStageCase
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "weighted_value")
-class TestWeightedValue(OpenfireStageCase):
+@tagged("post_install", "-at_install", "crm_stage_stale")
+class TestWeightedValue(StaleStageCase):
     """The stage list shows each stage's opportunities, expected and weighted
     revenue, as the pipeline's columns sum them."""
 
@@ -12,7 +12,7 @@ class TestWeightedValue(OpenfireStageCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.stage_tender = cls.env["crm.stage"].create(
-            {"name": "Public Tender", "sequence": 4, "probability": 80}
+            {"name": "Public Tender", "sequence": 4}
         )
         for revenue, probability in ((10000, 80), (5000, 50)):
             cls._create_opportunity(
@@ -37,9 +37,9 @@ class TestWeightedValue(OpenfireStageCase):
     def test_empty_stage_totals_are_zero(self):
         self.assertEqual(
             (
-                self.stage_manual.opportunity_count,
-                self.stage_manual.expected_revenue_total,
-                self.stage_manual.weighted_revenue_total,
+                self.stage_empty.opportunity_count,
+                self.stage_empty.expected_revenue_total,
+                self.stage_empty.weighted_revenue_total,
             ),
             (0, 0, 0),
         )

@@ -5,26 +5,33 @@ from odoo.tests import tagged
 from .common import TourCase
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stale")
+@tagged("post_install", "-at_install", "crm_stage_stale")
 class TestPipelineStaleTours(TourCase):
     """A sales rep sees stale cards and weighted totals in the pipeline, and
     clears the marks by moving a card or planning an activity, in English and in
     French (static/tests/tours/pipeline_stale_tours.js)."""
 
-    tour_login = "openfire_rep"
+    tour_login = "stale_rep"
     tour_user_name = "Rémi Rep"
     tour_groups = "sales_team.group_sale_salesman"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        (cls.stage_new | cls.stage_estimate).rotting_threshold_days = 7
+        cls.stage_survey, cls.stage_offer = cls.env["crm.stage"].create(
+            [
+                {"name": "Site Survey", "sequence": 1, "rotting_threshold_days": 7},
+                {"name": "Offer", "sequence": 2, "rotting_threshold_days": 7},
+            ]
+        )
+        cls.stage_survey.update_field_translations("name", {"fr_FR": "Relevé sur site"})
+        cls.stage_offer.update_field_translations("name", {"fr_FR": "Offre"})
         now = cls.env.cr.now()
         cls.leads = {}
         for name, stage, revenue, days in (
-            ("School fire alarm", cls.stage_new, 20000, 12),
-            ("Hotel smoke detectors", cls.stage_new, 5000, 1),
-            ("Warehouse sprinklers", cls.stage_estimate, 10000, 20),
+            ("School fire alarm", cls.stage_survey, 20000, 12),
+            ("Hotel smoke detectors", cls.stage_survey, 5000, 1),
+            ("Warehouse sprinklers", cls.stage_offer, 10000, 20),
         ):
             lead = cls.env["crm.lead"].create(
                 {
@@ -33,6 +40,7 @@ class TestPipelineStaleTours(TourCase):
                     "team_id": cls.team.id,
                     "stage_id": stage.id,
                     "expected_revenue": revenue,
+                    "probability": 30,
                 }
             )
             lead.date_last_stage_update = now - timedelta(days=days)
@@ -45,14 +53,14 @@ class TestPipelineStaleTours(TourCase):
         ).user_id = user
         self.start_tour(
             "/odoo/action-crm.crm_lead_action_pipeline",
-            f"openfire_crm_stage_stale_{lang[:2]}",
+            f"crm_stage_stale_{lang[:2]}",
             login=user.login,
         )
 
     def _assert_marks_cleared(self):
         school = self.leads["School fire alarm"]
         sprinklers = self.leads["Warehouse sprinklers"]
-        self.assertEqual(school.stage_id, self.stage_estimate)
+        self.assertEqual(school.stage_id, self.stage_offer)
         self.assertTrue(sprinklers.activity_ids)
         self.assertFalse((school | sprinklers).filtered("is_rotting"))
 

@@ -7,7 +7,7 @@ import { standardFieldProps } from "@web/views/fields/standard_field_props";
 
 /** The days a stale opportunity has sat in its stage, as a red badge. */
 export class StaleBadge extends Component {
-    static template = "openfire_crm_stage.StaleBadge";
+    static template = "crm_stage_stale.StaleBadge";
     static props = standardFieldProps;
 
     get label() {
@@ -16,7 +16,7 @@ export class StaleBadge extends Component {
     }
 }
 
-registry.category("fields").add("openfire_stale_badge", {
+registry.category("fields").add("crm_stage_stale_badge", {
     component: StaleBadge,
     supportedTypes: ["integer"],
 });

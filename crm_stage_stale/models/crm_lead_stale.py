@@ -5,6 +5,9 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
+# read by the pipeline's stale counts, dropped at uninstallation (hooks.py)
+STALE_INDEX = "crm_lead_stale_count_index"
+
 
 class CrmLead(models.Model):
     """Stale opportunities: open, in their stage longer than its days to stale,
@@ -34,7 +37,7 @@ class CrmLead(models.Model):
         # load: this index answers the count without reading the table.
         create_index(
             self.env.cr,
-            "crm_lead_stale_count_index",
+            STALE_INDEX,
             self._table,
             ["stage_id", "date_last_stage_update", "id"],
             where="active AND type = 'opportunity'",

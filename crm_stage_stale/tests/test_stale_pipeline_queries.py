@@ -5,21 +5,18 @@ from lxml import etree
 from odoo import fields
 from odoo.tests import tagged, users, warmup
 
-from .common import OpenfireStageCase
+from .common import StaleStageCase
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stale")
-class TestStalePipelineQueries(OpenfireStageCase):
+@tagged("post_install", "-at_install", "crm_stage_stale")
+class TestStalePipelineQueries(StaleStageCase):
     """Opening a pipeline column costs the same queries for 2 or 60 cards."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.stage_small, cls.stage_large = cls.env["crm.stage"].create(
-            [
-                {"name": name, "probability": 20, "rotting_threshold_days": 7}
-                for name in ("Small", "Large")
-            ]
+            [{"name": name, "rotting_threshold_days": 7} for name in ("Small", "Large")]
         )
         now = cls.env.cr.now()
         for stage, count in ((cls.stage_small, 2), (cls.stage_large, 60)):
