@@ -53,8 +53,8 @@ with sync_playwright() as playwright:
     log_in(page)
     capture(page, "pipeline.png", CARDS, PIPELINE)
     # a column showing only its stale cards, as its stale count's click does
-    page.click(".o_openfire_stale_count >> nth=0")
-    stale_column = ".o_kanban_group:has(.o_openfire_stale_count.btn-danger)"
+    page.click(".o_crm_stage_stale_count >> nth=0")
+    stale_column = ".o_kanban_group:has(.o_crm_stage_stale_count.btn-danger)"
     capture(page, "pipeline_stale.png", stale_column, crop=True)
 
     page.goto(f"{base_url}/odoo/crm/action-crm.crm_stage_action")
