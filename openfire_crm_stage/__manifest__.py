@@ -7,11 +7,9 @@
     "website": "https://github.com/openfire/openfire_crm_stage",
     "author": "OpenFire",
     "license": "AGPL-3",
-    "depends": ["crm", "sale_crm", "base_automation"],
+    "depends": ["crm", "sale_crm", "base_automation", "crm_stage_analysis"],
     "data": [
         "security/ir.model.access.csv",
-        "security/crm_stage_duration_security.xml",
-        "security/crm_stage_conversion_security.xml",
         "security/ir_model_fields_security.xml",
         "data/crm_stage_data.xml",
         "data/mail_activity_type_data.xml",
@@ -23,8 +21,6 @@
         "views/sale_order_views.xml",
         "views/ir_actions_server_views.xml",
         "wizard/crm_stage_delete_views.xml",
-        "report/crm_stage_duration_views.xml",
-        "report/crm_stage_conversion_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",

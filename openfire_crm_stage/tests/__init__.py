@@ -16,12 +16,7 @@ from . import test_stale_migration
 from . import test_weighted_value
 from . import test_pipeline_replica_reads
 from . import test_pipeline_stale_tours
-from . import test_stage_duration
 from . import test_quote_follow_up
-from . import test_stage_duration_tours
-from . import test_stage_conversion
-from . import test_stage_win_rate
-from . import test_stage_conversion_tours
 from . import test_stage_gates
 from . import test_stage_gate_free_ways
 from . import test_stage_gate_side_doors
@@ -30,8 +25,7 @@ from . import test_stage_gate_fields
 from . import test_stage_gate_concurrency
 from . import test_stage_gate_requirements
 from . import test_stage_gate_tours
-from . import test_stage_history_merge
-from . import test_stage_history_bounds
 from . import test_stage_automation_custom
 from . import test_stage_automation_email
 from . import test_stage_automation_input
+from . import test_stage_win_rate_apply

@@ -24,7 +24,7 @@ class TestPipelineReplicaReads(HttpCase, OpenfireStageCase):
         cls.fresh = cls._create_opportunity(
             stage_id=cls.stage_quote.id, expected_revenue=5000, probability=40
         )
-        # the stage tracking the reports read, as the end of a request writes it
+        # written as the end of a request does
         cls.env.flush_all()
         cls.env.cr.precommit.run()
         cls.domain = [("id", "in", (cls.stale | cls.fresh).ids)]
@@ -73,17 +73,6 @@ class TestPipelineReplicaReads(HttpCase, OpenfireStageCase):
             ),
             (self.stale_counts, [True]),
         )
-
-    def test_a_report_row_opens_its_opportunity_in_a_read_only_call(self):
-        for report in ("crm.stage.duration", "crm.stage.conversion"):
-            row = self.env[report].search([("lead_id", "=", self.stale.id)], limit=1)
-            action, read_only = self._call_from_screen(
-                "call_button", report, "action_open_opportunity", row.ids
-            )
-            self.assertEqual(
-                (action["res_model"], action["res_id"], read_only),
-                ("crm.lead", self.stale.id, [True]),
-            )
 
     def test_column_totals_and_stale_counts_over_xmlrpc(self):
         login = self.user_sales_salesman.login
