@@ -23,5 +23,4 @@
     },
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
-    "installable": True,
 }

@@ -1,8 +1,5 @@
-from datetime import timedelta
-
 import psycopg2
 
-from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
