@@ -6,3 +6,4 @@ from . import test_stage_win_rate
 from . import test_stage_history_bounds
 from . import test_stage_history_merge
 from . import test_report_replica_reads
+from . import test_translation
