@@ -68,56 +68,6 @@ class OpenfireStageCase(TestSalesMC):
         return ensure_french(cls.env)
 
 
-class StageHistoryCase(OpenfireStageCase):
-    """Opportunities with stage histories of known dates, as Odoo's tracking
-    writes them, for the reports over the stage history."""
-
-    def _opportunity(self, created, moves, team=None, **values):
-        """An opportunity created on ``created`` in the first stage of ``moves``,
-        then moved on each (date, stage) that follows."""
-        (_date, first), *changes = moves
-        lead = self._create_opportunity(
-            stage_id=first.id, team_id=(team or self.sales_team_1).id, **values
-        )
-        self._flush_tracking()
-        for date, stage in changes:
-            self._move(lead, stage, date)
-        self._set_date("crm_lead", "create_date", lead.id, created)
-        return lead
-
-    def _move(self, lead, stage, date):
-        """``lead`` moved to ``stage`` on ``date``."""
-        lead.write({"stage_id": stage.id})
-        self._flush_tracking()
-        change = lead.message_ids.tracking_value_ids.filtered(
-            lambda tracking: tracking.field_id.name == "stage_id"
-        ).sorted("id")[-1]
-        self.assertEqual(change.new_value_integer, stage.id)
-        self._set_date("mail_message", "date", change.mail_message_id.id, date)
-
-    def _flush_tracking(self):
-        """What the end of a request does: tracking is written before commit."""
-        self.env.flush_all()
-        self.env.cr.precommit.run()
-
-    def _set_date(self, table, column, record_id, date):
-        self.env.flush_all()
-        self.env.cr.execute(
-            f"UPDATE {table} SET {column} = %s WHERE id = %s",
-            (date, record_id),
-        )
-        self.env.invalidate_all()
-
-    def _win(self, lead, date):
-        self._move(lead, self.stage_won, date)
-        self._set_date("crm_lead", "date_closed", lead.id, date)
-
-    def _lose(self, leads, date):
-        leads.action_set_lost()
-        for lead in leads:
-            self._set_date("crm_lead", "date_closed", lead.id, date)
-
-
 def ensure_french(env):
     """Activate French and load the translations of the module and its
     dependencies, as an admin adding the language does."""

@@ -10,7 +10,7 @@ def day(month, day_, hour=9):
     return datetime(2026, month, day_, hour)
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_duration")
+@tagged("post_install", "-at_install", "crm_stage_analysis", "stage_duration")
 class TestStageDuration(StageHistoryCase):
     """CRM › Reporting › Stage Durations, on stage histories of known dates."""
 

@@ -7,7 +7,7 @@ from odoo.tests import tagged
 from .common import StageHistoryCase
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_duration")
+@tagged("post_install", "-at_install", "crm_stage_analysis", "stage_duration")
 class TestStageHistoryBounds(StageHistoryCase):
     """Stage Durations and Stage Conversion at the edges of their input."""
 

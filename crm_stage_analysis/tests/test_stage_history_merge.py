@@ -8,7 +8,7 @@ from odoo.tools import mute_logger
 from .common import StageHistoryCase
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_duration", "merge")
+@tagged("post_install", "-at_install", "crm_stage_analysis", "stage_duration", "merge")
 class TestStageHistoryMergeLinks(StageHistoryCase):
     """A merge notes the stage changes it moves onto the opportunity kept, so
     that they are left out of its history. Only the merge notes them, and a
@@ -19,7 +19,7 @@ class TestStageHistoryMergeLinks(StageHistoryCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.stage_survey = cls.env["crm.stage"].create(
-            {"name": "Site Survey", "sequence": 3, "probability": 40}
+            {"name": "Site Survey", "sequence": 3}
         )
         cls.now = fields.Datetime.now().replace(microsecond=0)
 

@@ -19,7 +19,7 @@ const LABELS = {
     fr: {
         reporting: "Analyse",
         report: "Durées des étapes",
-        quote: "Devis",
+        quote: "Quote",
         team: "Équipe commerciale",
         days: "Jours dans l'étape",
         median: "Jours dans l'étape (médiane)",
@@ -28,7 +28,7 @@ const LABELS = {
 
 function stageDurationSteps(l) {
     return [
-        ...openCrmReport("openfire_crm_stage.crm_stage_duration_menu", l.reporting, l.report),
+        ...openCrmReport("crm_stage_analysis.crm_stage_duration_menu", l.reporting, l.report),
         {
             content: "the pivot shows the average and the median per stage and team",
             trigger: `.o_pivot thead:contains("${l.days}"):contains("${l.median}")`,
@@ -62,7 +62,7 @@ function stageDurationSteps(l) {
 }
 
 for (const [lang, labels] of Object.entries(LABELS)) {
-    registry.category("web_tour.tours").add(`openfire_crm_stage_stage_duration_${lang}`, {
+    registry.category("web_tour.tours").add(`crm_stage_analysis_stage_duration_${lang}`, {
         steps: () => stageDurationSteps(labels),
     });
 }

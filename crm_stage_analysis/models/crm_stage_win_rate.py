@@ -3,7 +3,6 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from .res_company import MAX_WIN_RATE_MONTHS
 
@@ -14,8 +13,9 @@ MIN_CLOSED_FOR_WIN_RATE = 10
 class CrmStage(models.Model):
     """Won from here: of the opportunities that entered the stage over the
     company's months of history (first entry, rows of Stage Conversion) and are
-    closed since, the share that was won; offered as the stage's probability.
-    Computed when a stage's form or list is read, never in the pipeline."""
+    closed since, the share that was won. Computed when a stage's form or list
+    is read, never in the pipeline. ``win_rate_known`` tells whether the history
+    is long enough for the rate to be worth using."""
 
     _inherit = "crm.stage"
 
@@ -117,23 +117,3 @@ class CrmStage(models.Model):
                 closed=closed,
                 needed=MIN_CLOSED_FOR_WIN_RATE,
             )
-
-    # ------------------------------------------------------------
-    # ACTIONS
-    # ------------------------------------------------------------
-
-    def action_apply_win_rate(self):
-        """The win rate becomes the stage's probability: the open opportunities
-        still carrying the former one follow, as when it is typed (see write)."""
-        for stage in self:
-            if not stage.win_rate_known:
-                raise UserError(
-                    self.env._(
-                        "The stage %(stage)s has too few closed opportunities for a "
-                        "win rate: %(closed)s in the period, %(needed)s needed.",
-                        stage=stage.name,
-                        closed=stage.win_rate_closed_count,
-                        needed=MIN_CLOSED_FOR_WIN_RATE,
-                    )
-                )
-            stage.probability = stage.win_rate

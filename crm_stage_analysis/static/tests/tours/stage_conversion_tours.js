@@ -1,9 +1,9 @@
 /** @odoo-module **/
 /**
  * Learning from history, in English and in French: a sales manager reads a
- * stage's win rate in its dialog (pipeline column › Edit) and applies it as
- * the stage's probability; then opens CRM › Reporting › Stage Conversion, its
- * funnel, and drills down to the opportunities behind a stage.
+ * stage's win rate in its dialog (pipeline column › Edit); then opens CRM ›
+ * Reporting › Stage Conversion, its funnel, and drills down to the
+ * opportunities behind a stage.
  * The data comes from tests/test_stage_conversion_tours.py.
  */
 import { registry } from "@web/core/registry";
@@ -13,7 +13,6 @@ const LABELS = {
     en: {
         edit: "Edit",
         winRate: "67 % — 8 won of 12 closed",
-        apply: "Apply as Probability",
         reporting: "Reporting",
         report: "Stage Conversion",
         entered: "Entered",
@@ -23,7 +22,6 @@ const LABELS = {
     fr: {
         edit: "Modifier",
         winRate: "67 % — 8 gagnées sur 12 conclues",
-        apply: "Appliquer comme probabilité",
         reporting: "Analyse",
         report: "Conversion par étape",
         entered: "Entrées",
@@ -47,28 +45,21 @@ function winRateSteps(l) {
             run: "click",
         },
         {
-            content: "the stage's win rate, with the counts behind it, beside its probability",
+            content: "the stage's win rate, with the counts behind it",
             trigger: `.modal .o_field_widget[name=win_rate_summary]:contains(${l.winRate})`,
         },
-        { trigger: ".modal .o_field_widget[name=probability] input:value(/^40\\D00$/)" },
         {
-            content: "apply it as the stage's probability",
-            trigger: `.modal button[name=action_apply_win_rate]:contains(${l.apply})`,
-            run: "click",
+            content: "read over the company's period",
+            trigger: ".modal .o_field_widget[name=win_rate_months] input:value(12)",
         },
-        {
-            content: "the probability is the win rate, nothing left to apply",
-            trigger: ".modal .o_field_widget[name=probability] input:value(/^67\\D00$/)",
-        },
-        { trigger: ".modal:not(:has(button[name=action_apply_win_rate]))" },
-        { trigger: ".modal .o_form_button_save", run: "click" },
+        { trigger: ".modal .o_form_button_cancel", run: "click" },
         { trigger: `body:not(:has(.modal)) ${SURVEY}` },
     ];
 }
 
 function stageConversionSteps(l) {
     return [
-        ...openCrmReport("openfire_crm_stage.crm_stage_conversion_menu", l.reporting, l.report),
+        ...openCrmReport("crm_stage_analysis.crm_stage_conversion_menu", l.reporting, l.report),
         {
             content: "the pivot counts the opportunities entering each stage and the conversion",
             trigger: `.o_pivot thead:contains("${l.entered}"):contains("${l.conversion}")`,
@@ -108,10 +99,10 @@ function stageConversionSteps(l) {
 }
 
 for (const [lang, labels] of Object.entries(LABELS)) {
-    registry.category("web_tour.tours").add(`openfire_crm_stage_win_rate_${lang}`, {
+    registry.category("web_tour.tours").add(`crm_stage_analysis_win_rate_${lang}`, {
         steps: () => winRateSteps(labels),
     });
-    registry.category("web_tour.tours").add(`openfire_crm_stage_stage_conversion_${lang}`, {
+    registry.category("web_tour.tours").add(`crm_stage_analysis_stage_conversion_${lang}`, {
         steps: () => stageConversionSteps(labels),
     });
 }

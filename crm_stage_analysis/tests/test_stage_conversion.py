@@ -17,7 +17,7 @@ MEASURES = [
 ]
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_conversion")
+@tagged("post_install", "-at_install", "crm_stage_analysis", "stage_conversion")
 class TestStageConversion(StageHistoryCase):
     """CRM › Reporting › Stage Conversion, on stage histories of known dates: per
     stage, the opportunities that entered it, moved on, were won, lost, are
@@ -237,7 +237,7 @@ class TestStageConversion(StageHistoryCase):
         self.assertEqual((action["res_model"], action["res_id"]), ("crm.lead", lead.id))
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_conversion")
+@tagged("post_install", "-at_install", "crm_stage_analysis", "stage_conversion")
 class TestStageConversionAccess(StageHistoryCase):
     """Stage Conversion shows what its reader sees in the pipeline."""
 
