@@ -2,12 +2,18 @@
     "name": "OpenFire CRM Stages",
     "summary": "French sales pipeline with a success probability per stage "
     "and a stage deletion guard that counts lost opportunities",
-    "version": "18.0.1.3.0",
+    "version": "18.0.2.0.0",
     "category": "Sales/CRM",
     "website": "https://github.com/openfire/openfire_crm_stage",
     "author": "OpenFire",
     "license": "AGPL-3",
-    "depends": ["crm", "sale_crm", "base_automation"],
+    "depends": [
+        "crm",
+        "sale_crm",
+        "base_automation",
+        "crm_stage_automation",
+        "crm_stage_automation_sale",
+    ],
     "data": [
         "security/ir.model.access.csv",
         "security/crm_stage_duration_security.xml",
@@ -21,7 +27,6 @@
         "views/crm_stage_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
-        "views/ir_actions_server_views.xml",
         "wizard/crm_stage_delete_views.xml",
         "report/crm_stage_duration_views.xml",
         "report/crm_stage_conversion_views.xml",

@@ -172,13 +172,6 @@ class CrmStage(models.Model):
         stage always gives 100 %, as in Odoo."""
         return len(self) == 1 and self.on_change and not self.is_won
 
-    def _comes_after(self, stage):
-        """Whether this stage comes after ``stage`` in the pipeline's order (its
-        sequence, then its id), as a move forward goes; every stage comes after
-        none."""
-        self.ensure_one()
-        return not stage or (stage.sequence, stage.id) < (self.sequence, self.id)
-
     def _count_active_and_archived_leads(self):
         """{stage id: (active, archived)} leads of these stages, counting those the
         user cannot see; stages without any are left out."""
