@@ -1,1 +1,2 @@
 from . import test_quote_events
+from . import test_performances

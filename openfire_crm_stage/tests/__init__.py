@@ -3,11 +3,6 @@ from . import test_crm_stage_probability
 from . import test_crm_stage_unlink
 from . import test_security
 from . import test_performances
-from . import test_stage_automation
-from . import test_stage_automation_guards
-from . import test_stage_automation_lines
-from . import test_stage_lines_reinstallation
-from . import test_stage_automation_tours
 from . import test_translation
 from . import test_pipeline_tours
 from . import test_stale_opportunities
@@ -32,6 +27,5 @@ from . import test_stage_gate_requirements
 from . import test_stage_gate_tours
 from . import test_stage_history_merge
 from . import test_stage_history_bounds
-from . import test_stage_automation_custom
-from . import test_stage_automation_email
-from . import test_stage_automation_input
+from . import test_stage_automation_openfire
+from . import test_stage_automation_shipped
