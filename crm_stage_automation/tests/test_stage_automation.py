@@ -71,8 +71,10 @@ class TestStageAutomation(StageAutomationCase):
         ensure_french(self.env)
         self.env = self.env(context=dict(self.env.context, lang="fr_FR"))
         self._plan_meeting(opportunity=self.opportunity.with_env(self.env))
+        self.assertEqual(self.opportunity.stage_id, self.stage_proposal)
         self.assertIn(
-            "par la règle d'automatisation", self._last_explanation(self.opportunity)
+            "par la règle d'automatisation",
+            "".join(self.opportunity.message_ids.mapped("body")),
         )
 
     # Configuration
