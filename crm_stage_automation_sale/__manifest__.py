@@ -8,6 +8,5 @@
     "author": "OpenFire, Odoo Community Association (OCA)",
     "license": "AGPL-3",
     "depends": ["crm_stage_automation", "sale_crm"],
-    "installable": True,
     "auto_install": True,
 }

@@ -61,8 +61,9 @@ class TestStageAutomation(StageAutomationCase):
         self.env.cr.precommit.run()
         self.opportunity.invalidate_recordset(["message_ids"])
         stage_changes = self.opportunity.message_ids.filtered(
-            lambda message: "stage_id"
-            in message.tracking_value_ids.field_id.mapped("name")
+            lambda message: (
+                "stage_id" in message.tracking_value_ids.field_id.mapped("name")
+            )
         )
         self.assertEqual(len(stage_changes), 1)
         self.assertEqual(len(self._explanations(self.opportunity)), 1)

@@ -2,8 +2,8 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .test_stage_automation import ACTION_LOGGER
 from .common import StageLineCase
+from .test_stage_automation import ACTION_LOGGER
 
 # what a salesman may write in a template once Restrict Template Rendering is off
 READS_THE_SECRET = (
@@ -54,7 +54,9 @@ class TestStageAutomationEmail(StageLineCase):
 
     def test_a_template_reading_the_database_secret_keeps_it_secret(self):
         template = self._salesmans_template(READS_THE_SECRET)
-        line = self._add_line(self.stage_survey, action="email", template_id=template.id)
+        line = self._add_line(
+            self.stage_survey, action="email", template_id=template.id
+        )
         self.assertEqual(line.template_user_id, self.user_sales_manager)
         with self.assertLogs(ACTION_LOGGER, "WARNING") as logs:
             self._enter_the_survey_stage()

@@ -126,10 +126,14 @@ class TestStageAutomationGuards(StageAutomationCase):
         self.assertEqual(self.opportunity.stage_id, self.stage_proposal)
 
     def test_rule_restricted_to_other_groups_is_skipped(self):
-        self.rule_meeting.action_server_ids.groups_id = self.env.ref("base.group_system")
+        self.rule_meeting.action_server_ids.groups_id = self.env.ref(
+            "base.group_system"
+        )
         self.env = self.env(user=self.user_sales_salesman)
         with self.assertLogs(ACTION_LOGGER, "WARNING") as logs:
-            meeting = self._plan_meeting(opportunity=self.opportunity.with_env(self.env))
+            meeting = self._plan_meeting(
+                opportunity=self.opportunity.with_env(self.env)
+            )
         self.assertIn("restricted to other user groups", logs.output[0])
         self.assertTrue(meeting.exists(), "the meeting goes through")
         self.assertEqual(self.opportunity.stage_id, self.stage_new)

@@ -2,8 +2,8 @@ from odoo import Command
 from odoo.tests import new_test_user, tagged
 
 from ..hooks import post_init_hook, uninstall_hook
-from .test_stage_automation_custom import ADMIN_CONDITION
 from .common import StageLineCase
+from .test_stage_automation_custom import ADMIN_CONDITION
 
 LINES_LOGGER = (
     "odoo.addons.crm_stage_automation.models.crm_stage_automation_reinstallation"
@@ -20,7 +20,13 @@ class TestStageLinesReinstallation(StageLineCase):
         # the lines' table and the module's action types go away with the module,
         # the rules stay
         self.env["ir.actions.server"].search(
-            [("state", "in", self.env["ir.actions.server"]._opportunity_action_states())]
+            [
+                (
+                    "state",
+                    "in",
+                    self.env["ir.actions.server"]._opportunity_action_states(),
+                )
+            ]
         ).unlink()
         self.env.flush_all()
         self.env.cr.execute("DELETE FROM crm_stage_automation")

@@ -71,6 +71,7 @@ class StageAutomationCase(OpenfireStageCase):
     def _last_explanation(self, opportunity):
         return self._explanations(opportunity)[:1].body or ""
 
+
 @tagged("post_install", "-at_install", "openfire_crm_stage", "stage_automation")
 class TestStageAutomation(StageAutomationCase):
     def test_estimate_moves_a_new_opportunity_to_estimate(self):
