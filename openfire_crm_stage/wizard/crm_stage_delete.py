@@ -106,7 +106,9 @@ class CrmStageDelete(models.TransientModel):
         # a clean-up, not a sale: the target's requirements do not apply, the
         # wizard names itself as skipping them (the leads are those the manager
         # sees; moved as administrator for that)
-        leads.sudo().with_context(skip_stage_gates=self).write({"stage_id": target.id})
+        leads.sudo().with_context(skip_stage_gates=self).write(
+            {"stage_id": target.id}
+        )
         self.stage_ids.unlink()
         if self.env.context.get("active_model") == "crm.stage":
             # opened from the stages list or form: back to the stages that remain
