@@ -16,11 +16,27 @@ ADOPTED_XMLIDS = (
 
 def pre_init_hook(env):
     """Adopt this addon's records that an earlier openfire_crm_stage installed,
-    rather than creating them twice."""
+    rather than creating them twice, and the foreign keys it created for this
+    addon's columns: Odoo notes a foreign key for the module creating it, and
+    drops it with that module's uninstallation."""
     env.cr.execute(
         "UPDATE ir_model_data SET module = %s "
         "WHERE module = 'openfire_crm_stage' AND name IN %s",
         (MODULE, ADOPTED_XMLIDS),
+    )
+    env.cr.execute(
+        """
+        UPDATE ir_model_constraint constraint_
+           SET module = (SELECT id FROM ir_module_module WHERE name = %s)
+          FROM ir_module_module module, ir_model model
+         WHERE module.id = constraint_.module
+           AND module.name = 'openfire_crm_stage'
+           AND model.id = constraint_.model
+           AND constraint_.type = 'f'
+           AND (model.model = 'crm.stage.automation'
+                OR constraint_.name = 'ir_act_server_crm_stage_id_fkey')
+        """,
+        (MODULE,),
     )
 
 

@@ -229,7 +229,7 @@ class TestCrmStageMoveAndDelete(OpenfireStageCase):
         self.assertIn(rule.name, wizard.automation_names)
         self.assertIn(consultant_rule.name, wizard.automation_names)
         with self.assertLogs(
-            "odoo.addons.openfire_crm_stage.models.crm_stage_rules", "WARNING"
+            "odoo.addons.crm_stage_automation.models.crm_stage_rules", "WARNING"
         ) as logs:
             wizard.action_move_and_delete()
         self.assertIn(rule.name, logs.output[0])
