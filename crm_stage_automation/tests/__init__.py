@@ -6,3 +6,4 @@ from . import test_stage_automation_input
 from . import test_stage_automation_lines
 from . import test_stage_automation_tours
 from . import test_stage_lines_reinstallation
+from . import test_translation
