@@ -2,22 +2,20 @@
     "name": "OpenFire CRM Stages",
     "summary": "French sales pipeline with a success probability per stage "
     "and a stage deletion guard that counts lost opportunities",
-    "version": "18.0.1.3.0",
+    "version": "18.0.2.0.0",
     "category": "Sales/CRM",
     "website": "https://github.com/openfire/openfire_crm_stage",
     "author": "OpenFire",
     "license": "AGPL-3",
     "depends": [
-        "crm",
         "sale_crm",
-        "base_automation",
         "crm_stage_analysis",
+        "crm_stage_automation_sale",
         "crm_stage_deletion_guard",
         "crm_stage_gate_sale",
         "crm_stage_stale",
     ],
     "data": [
-        "security/ir.model.access.csv",
         "data/crm_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/base_automation_data.xml",
@@ -26,7 +24,6 @@
         "views/crm_stage_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
-        "views/ir_actions_server_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",

@@ -91,13 +91,9 @@ def post_init_hook(env):
 def uninstall_hook(env):
     """Leave nothing broken behind, and what a reinstallation needs to give back
     what the consultant had set."""
-    # first, while their rules are still on as the sales manager left them
-    noted_lines = env["crm.stage.automation"]._note_for_reinstallation()
-    # The module's action types go away with it: a rule keeps its other actions,
-    # and is switched off when it has none left.
-    actions = env["ir.actions.server"].search(
-        [("state", "in", ("crm_stage", "crm_quote_follow_up"))]
-    )
+    # The quote follow-up goes away with the module: a rule keeps its other
+    # actions, and is switched off when it has none left.
+    actions = env["ir.actions.server"].search([("state", "=", "crm_quote_follow_up")])
     # the module's own rules go away with it
     own = env["ir.model.data"].search(
         [("module", "=", MODULE), ("model", "=", "base.automation")]
@@ -125,7 +121,6 @@ def uninstall_hook(env):
     }
     # the technical visit requirement goes away with its column
     env["crm.stage"]._note_gate_settings(["gate_technical_visit"])
-    kept["lines"] = noted_lines
     for name, model in KEPT_RECORDS.items():
         record = env.ref(f"{MODULE}.{name}", raise_if_not_found=False)
         if record and _in_use(record):
@@ -205,6 +200,12 @@ def _restore(env, kept):
             )
         )
     env["crm.stage"].invalidate_model(list(STAGE_SETTINGS))
+    # noted by a release before the family (18.0.1.3.0 and older): the stages'
+    # requirements and lines, given back to the addons that now hold them
+    for stage_id, gate in kept.get("gates", {}).items():
+        stage = env["crm.stage"].browse(int(stage_id)).exists()
+        fields = env["ir.model.fields"].browse(gate.pop("gate_field_ids")).exists()
+        stage.write(dict(gate, gate_field_ids=[Command.set(fields.ids)]))
     env["crm.stage.automation"]._restore_noted(kept.get("lines", []))
     env["ir.config_parameter"].sudo().search([("key", "=", KEPT_AT_UNINSTALL)]).unlink()
     _logger.info(

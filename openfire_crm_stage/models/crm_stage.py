@@ -73,12 +73,6 @@ class CrmStage(models.Model):
         stage always gives 100 %, as in Odoo."""
         return len(self) == 1 and self.on_change and not self.is_won
 
-    def _comes_after(self, stage):
-        """Whether this stage comes after ``stage`` in the pipeline's order (its
-        sequence, then its id), as a move forward goes; every stage comes after
-        none."""
-        self.ensure_one()
-        return not stage or (stage.sequence, stage.id) < (self.sequence, self.id)
 
     def _update_opportunities_probability(self, old_probability):
         """The stage value is the automated probability of its open leads; those

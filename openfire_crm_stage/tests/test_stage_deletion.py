@@ -53,7 +53,7 @@ class TestStageDeletion(OpenfireStageCase):
             }
         )
         with self.assertLogs(
-            "odoo.addons.openfire_crm_stage.models.crm_stage_rules", "WARNING"
+            "odoo.addons.crm_stage_automation.models.crm_stage_rules", "WARNING"
         ) as logs:
             self._move_and_delete(self.stage_visit)
         self.assertIn(rule.name, logs.output[0])

@@ -2,16 +2,15 @@ from odoo import Command
 from odoo.tests import new_test_user, tagged
 
 from ..hooks import post_init_hook, uninstall_hook
-from ..models.ir_actions_server import OPPORTUNITY_ACTIONS
+from .common import StageLineCase
 from .test_stage_automation_custom import ADMIN_CONDITION
-from .test_stage_automation_lines import StageLineCase
 
 LINES_LOGGER = (
-    "odoo.addons.openfire_crm_stage.models.crm_stage_automation_reinstallation"
+    "odoo.addons.crm_stage_automation.models.crm_stage_automation_reinstallation"
 )
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_automation")
+@tagged("post_install", "-at_install", "crm_stage_automation")
 class TestStageLinesReinstallation(StageLineCase):
     """A sales manager's stage lines are switched off by the uninstallation and
     come back, as he left them, with the reinstallation."""
@@ -21,14 +20,20 @@ class TestStageLinesReinstallation(StageLineCase):
         # the lines' table and the module's action types go away with the module,
         # the rules stay
         self.env["ir.actions.server"].search(
-            [("state", "in", OPPORTUNITY_ACTIONS)]
+            [
+                (
+                    "state",
+                    "in",
+                    self.env["ir.actions.server"]._opportunity_action_states(),
+                )
+            ]
         ).unlink()
         self.env.flush_all()
         self.env.cr.execute("DELETE FROM crm_stage_automation")
         self.env.invalidate_all()
 
     def _manager_line(self, enabled):
-        line = self._add_line(self.stage_won, event="quote_confirmed")
+        line = self._add_line(self.stage_won, event="meeting_planned")
         line.enabled = enabled
         return line.sudo().rule_id
 
@@ -39,10 +44,10 @@ class TestStageLinesReinstallation(StageLineCase):
         self.assertFalse(rule.active, "without the module, nothing runs it")
         post_init_hook(self.env)
         [line] = self.stage_won.move_automation_ids
-        self.assertEqual((line.event, line.rule_id), ("quote_confirmed", rule))
+        self.assertEqual((line.event, line.rule_id), ("meeting_planned", rule))
         self.assertTrue(line.enabled)
         self.assertTrue(rule.active)
-        self._confirm_a_quote()
+        self._plan_meeting()
         self.assertEqual(self.opportunity.stage_id, self.stage_won)
 
     def test_a_line_switched_off_comes_back_switched_off(self):
@@ -58,10 +63,10 @@ class TestStageLinesReinstallation(StageLineCase):
         rule.with_env(self.env(user=self.user_admin)).action_server_ids = [
             Command.create(
                 {
-                    "name": "Reference the quote",
-                    "model_id": self.env["ir.model"]._get_id("sale.order"),
+                    "name": "Locate the meeting",
+                    "model_id": self.env["ir.model"]._get_id("calendar.event"),
                     "state": "code",
-                    "code": "records.write({'client_order_ref': 'ADMIN'})",
+                    "code": "records.write({'location': 'ADMIN'})",
                 }
             )
         ]
@@ -75,8 +80,8 @@ class TestStageLinesReinstallation(StageLineCase):
         self.assertEqual(
             sorted(rule.action_server_ids.mapped("state")), ["code", "crm_stage"]
         )
-        order = self._confirm_a_quote()
-        self.assertEqual(order.client_order_ref, "ADMIN")
+        meeting = self._plan_meeting()
+        self.assertEqual(meeting.location, "ADMIN")
         self.assertEqual(self.opportunity.stage_id, self.stage_won)
 
     def test_a_rule_with_an_administrators_uid_condition_comes_back_as_it_was(self):
@@ -93,12 +98,12 @@ class TestStageLinesReinstallation(StageLineCase):
 
     def test_an_email_line_comes_back_rendering_as_its_chooser(self):
         self._add_line(
-            self.stage_visit, action="email", template_id=self._template().id
+            self.stage_survey, action="email", template_id=self._template().id
         )
         with self.assertLogs(LINES_LOGGER, "WARNING"):  # its rule switched off
             self._uninstall()
         post_init_hook(self.env)
-        [line] = self.stage_visit.entry_automation_ids
+        [line] = self.stage_survey.entry_automation_ids
         self.assertEqual(line.template_user_id, self.user_sales_manager)
 
     def test_a_line_whose_assignee_was_archived_meanwhile_is_left_out(self):
@@ -106,7 +111,7 @@ class TestStageLinesReinstallation(StageLineCase):
             self.env, login="site_manager", groups="sales_team.group_sale_salesman"
         )
         line = self._add_line(
-            self.stage_estimate,
+            self.stage_survey,
             action="activity",
             activity_type_id=self.call.id,
             assignee="user",
@@ -119,5 +124,5 @@ class TestStageLinesReinstallation(StageLineCase):
         with self.assertLogs(LINES_LOGGER, "WARNING") as logs:
             post_init_hook(self.env)
         self.assertIn("active internal user", logs.output[0])
-        self.assertFalse(self.stage_estimate.entry_automation_ids)
+        self.assertFalse(self.stage_survey.entry_automation_ids)
         self.assertFalse(rule.active)

@@ -3,8 +3,6 @@ import logging
 from odoo import api, models
 from odoo.exceptions import ValidationError
 
-from .ir_actions_server import OPPORTUNITY_ACTIONS
-
 _logger = logging.getLogger(__name__)
 
 # what a stage's automation line says, besides its rule
@@ -34,9 +32,8 @@ class CrmStageAutomation(models.Model):
         them again; their rules are switched off meanwhile (those planning an
         activity or sending an email on entering a stage would go on without the
         module)."""
-        shipped = self.env["ir.model.data"].search(
-            [("module", "=", "openfire_crm_stage"), ("model", "=", self._name)]
-        )
+        # an addon's shipped lines come back with its data
+        shipped = self.env["ir.model.data"].search([("model", "=", self._name)])
         lines = self.search([("id", "not in", shipped.mapped("res_id"))])
         noted = [
             {
@@ -55,7 +52,7 @@ class CrmStageAutomation(models.Model):
         if rules := lines.rule_id.filtered("active"):
             _logger.warning(
                 "Automation rules of stage lines switched off until "
-                "openfire_crm_stage is installed again: %s",
+                "crm_stage_automation is installed again: %s",
                 rules.mapped("name"),
             )
             rules.active = False
@@ -105,6 +102,7 @@ class CrmStageAutomation(models.Model):
         """Whether the line's own action is of a type going away with the
         module, and its rule has one."""
         state = self._action_values()["state"]
-        return state in OPPORTUNITY_ACTIONS and state in (
+        states = self.env["ir.actions.server"]._opportunity_action_states()
+        return state in states and state in (
             self.rule_id.action_server_ids.mapped("state")
         )

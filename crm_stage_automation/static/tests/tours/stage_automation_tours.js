@@ -7,34 +7,26 @@
  */
 import { registry } from "@web/core/registry";
 
+// the test's own stages keep their names in both languages
+const STAGES = { inquiry: "Inquiry", survey: "Site Survey", signed: "Signed" };
 const LABELS = {
     en: {
-        new: "New",
-        estimate: "Estimate",
-        won: "Won",
+        ...STAGES,
         edit: "Edit",
         moveHere: "Move Opportunities Here When…",
         onEntry: "When an Opportunity Enters This Stage…",
-        addLine: "Add a line",
-        quoteConfirmed: "A quote is confirmed",
+        meetingPlanned: "A meeting is planned",
         planActivity: "Plan an activity",
         call: "Call",
-        confirm: "Confirm",
-        salesOrder: "Sales Order",
     },
     fr: {
-        new: "Nouveau",
-        estimate: "Estimation",
-        won: "Gagné",
+        ...STAGES,
         edit: "Modifier",
         moveHere: "Amener les opportunités ici quand…",
         onEntry: "Quand une opportunité entre dans cette étape…",
-        addLine: "Ajouter une ligne",
-        quoteConfirmed: "Un devis est confirmé",
+        meetingPlanned: "Un rendez-vous est planifié",
         planActivity: "Planifier une activité",
         call: "Appeler",
-        confirm: "Confirmer",
-        salesOrder: "Commande client",
     },
 };
 
@@ -77,16 +69,16 @@ function addLine(field, label) {
 
 function managerSteps(l) {
     return [
-        ...editColumn(l.won, l),
+        ...editColumn(l.signed, l),
         ...addLine("move_automation_ids", l.moveHere),
         {
-            content: "opportunities come here when a quote is confirmed",
+            content: "opportunities come here when a meeting is planned",
             trigger: ".modal div[name=move_automation_ids] .o_selected_row td[name=event] select",
-            run: `selectByLabel ${l.quoteConfirmed}`,
+            run: `selectByLabel ${l.meetingPlanned}`,
         },
         { trigger: ".modal .o_form_button_save", run: "click" },
         { trigger: "body:not(:has(.modal))" },
-        ...editColumn(l.estimate, l),
+        ...editColumn(l.survey, l),
         ...addLine("entry_automation_ids", l.onEntry),
         {
             content: "an opportunity entering the stage gets an activity",
@@ -115,45 +107,22 @@ function managerSteps(l) {
 function repSteps(l) {
     return [
         {
-            content: "the rep moves an opportunity into the estimate column",
-            trigger: `${column(l.new)} ${card("School fire alarm")}`,
-            run: `drag_and_drop(${column(l.estimate)})`,
+            content: "the rep moves an opportunity into the survey column",
+            trigger: `${column(l.inquiry)} ${card("School fire alarm")}`,
+            run: `drag_and_drop(${column(l.survey)})`,
         },
         {
             content: "the call appears on its card",
-            trigger: `${column(l.estimate)} ${card("School fire alarm")} .o-mail-ActivityButton i.fa-phone`,
-        },
-        {
-            content: "open the opportunity whose quote the customer accepted",
-            trigger: `${PIPELINE} ${card("Hotel smoke detectors")}`,
-            run: "click",
-        },
-        {
-            trigger: ".o_form_view .oe_stat_button:has(.o_stat_text:contains(/Quotation|Devis/))",
-            run: "click",
-        },
-        {
-            content: "the rep confirms it",
-            trigger: `.o_form_view .o_statusbar_buttons button[name=action_confirm]:contains(${l.confirm})`,
-            run: "click",
-        },
-        {
-            content: "the quote is a sales order",
-            trigger: `.o_form_view .o_statusbar_status .o_arrow_button_current:contains(${l.salesOrder})`,
-        },
-        { trigger: ".o_back_button", run: "click" },
-        {
-            content: "the opportunity is won",
-            trigger: `.o_form_view .o_statusbar_status .o_arrow_button_current:contains(${l.won})`,
+            trigger: `${column(l.survey)} ${card("School fire alarm")} .o-mail-ActivityButton i.fa-phone`,
         },
     ];
 }
 
 for (const lang of ["en", "fr"]) {
-    registry.category("web_tour.tours").add(`openfire_crm_stage_automation_manager_${lang}`, {
+    registry.category("web_tour.tours").add(`crm_stage_automation_manager_${lang}`, {
         steps: () => managerSteps(LABELS[lang]),
     });
-    registry.category("web_tour.tours").add(`openfire_crm_stage_automation_rep_${lang}`, {
+    registry.category("web_tour.tours").add(`crm_stage_automation_rep_${lang}`, {
         steps: () => repSteps(LABELS[lang]),
     });
 }

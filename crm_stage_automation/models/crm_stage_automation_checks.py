@@ -26,8 +26,9 @@ class CrmStageAutomation(models.Model):
                         stage=line.stage_id.name,
                     )
                 )
+            event = self._event_catalogue().get(line.event)
             missing = (
-                (line.event == "visit_planned" or line.action == "activity")
+                (event and event.activity_type or line.action == "activity")
                 and not line.activity_type_id
                 or line.action == "email"
                 and not line.template_id

@@ -2,37 +2,37 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
 
-from .test_stage_automation_lines import StageLineCase
+from .common import StageLineCase
 
-RULES_LOGGER = "odoo.addons.openfire_crm_stage.models.crm_stage_rules"
+RULES_LOGGER = "odoo.addons.crm_stage_automation.models.crm_stage_rules"
 # base_automation evaluates it, as the README invites administrators to write
 ADMIN_CONDITION = (
-    "[('state', '=', 'sale'), ('opportunity_id', '!=', False), "
-    "('user_id', '=', uid), ('date_order', '<=', context_today().strftime('%Y-%m-%d'))]"
+    "[('opportunity_id', '!=', False), ('user_id', '=', uid), "
+    "('start', '>=', context_today().strftime('%Y-%m-%d'))]"
 )
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_automation")
+@tagged("post_install", "-at_install", "crm_stage_automation")
 class TestStageAutomationCustomRules(StageLineCase):
     """A line's rule that an administrator made his own in Automation Rules shows
     as custom, is never rewritten, and is his to switch on."""
 
     def _line_with_admin_condition(self, stage):
-        line = self._add_line(stage, event="quote_confirmed")
+        line = self._add_line(stage, event="meeting_planned")
         line.rule_id.sudo().filter_domain = ADMIN_CONDITION
         return line
 
     def _line_with_admin_code(self):
-        line = self._add_line(self.stage_won, event="quote_confirmed")
+        line = self._add_line(self.stage_won, event="meeting_planned")
         # from the Automation Rules of the administrator's own session
         rule = line.with_env(self.env(user=self.user_admin)).rule_id
         rule.action_server_ids = [
             Command.create(
                 {
-                    "name": "Reference the quote",
-                    "model_id": self.env["ir.model"]._get_id("sale.order"),
+                    "name": "Locate the meeting",
+                    "model_id": self.env["ir.model"]._get_id("calendar.event"),
                     "state": "code",
-                    "code": "records.write({'client_order_ref': 'ADMIN'})",
+                    "code": "records.write({'location': 'ADMIN'})",
                 }
             )
         ]
@@ -60,16 +60,10 @@ class TestStageAutomationCustomRules(StageLineCase):
         self.assertEqual((rule.name, rule.filter_domain), (name, ADMIN_CONDITION))
 
     def test_deleting_a_stage_keeps_a_rule_using_uid_switched_off(self):
-        stage = self.env["crm.stage"].create({"name": "Financing", "sequence": 5})
+        stage = self.env["crm.stage"].create({"name": "Financing", "sequence": 45})
         rule = self._line_with_admin_condition(stage).rule_id.sudo()
-        wizard = (
-            self.env["crm.stage.delete"]
-            .with_env(self.manager_env)
-            .with_context(active_model="crm.stage", active_ids=stage.ids)
-            .create({"target_stage_id": self.stage_quote.id})
-        )
         with self.assertLogs(RULES_LOGGER, "WARNING") as logs:
-            wizard.action_move_and_delete()
+            stage.with_env(self.manager_env).unlink()
         self.assertFalse(stage.exists())
         self.assertIn(rule.name, logs.output[0])
         self.assertTrue(rule.exists(), "the administrator's rule stays, as he left it")
@@ -88,8 +82,8 @@ class TestStageAutomationCustomRules(StageLineCase):
         with self.assertRaises(AccessError, msg="sudo grants no right"):
             line.sudo().write({"enabled": True})
         self.assertFalse(rule.active)
-        order = self._confirm_a_quote()
-        self.assertFalse(order.client_order_ref, "the administrator's code stays off")
+        meeting = self._plan_meeting()
+        self.assertFalse(meeting.location, "the administrator's code stays off")
 
     def test_a_rule_an_administrator_switched_off_is_his_to_switch_on(self):
         line = self._line_with_admin_code().with_env(self.manager_env)
@@ -98,12 +92,12 @@ class TestStageAutomationCustomRules(StageLineCase):
             line.enabled = True
         line.with_user(self.user_admin).enabled = True
         self.assertTrue(line.rule_id.sudo().active)
-        order = self._confirm_a_quote()
-        self.assertEqual(order.client_order_ref, "ADMIN")
+        meeting = self._plan_meeting()
+        self.assertEqual(meeting.location, "ADMIN")
         self.assertEqual(self.opportunity.stage_id, self.stage_won)
 
     def test_a_manager_switches_a_line_of_the_catalogue_back_on(self):
-        line = self._add_line(self.stage_won, event="quote_confirmed")
+        line = self._add_line(self.stage_won, event="meeting_planned")
         line.rule_id.sudo().active = False
         line.enabled = True
         self.assertTrue(line.rule_id.sudo().active)

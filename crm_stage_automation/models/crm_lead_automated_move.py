@@ -3,7 +3,6 @@ import logging
 from markupsafe import Markup
 
 from odoo import models
-from odoo.tools import format_list
 
 _logger = logging.getLogger(__name__)
 
@@ -22,8 +21,9 @@ class CrmLead(models.Model):
         Only forward (to a stage of higher sequence), never a lead, a won or lost
         opportunity, only to a stage its company and sales team may use, and only
         when the user behind the event may edit it. A move that cannot apply is
-        skipped with a warning, or, when the opportunity lacks what the stage
-        requires, with a note in its chatter: the event itself goes through."""
+        skipped with a warning, or with a note in the chatter by an addon
+        filtering the moves (``_filter_movable_to_stage``): the event itself goes
+        through."""
         if not stage:
             _logger.warning(
                 "Automation rule %r skipped: its target stage was deleted.", rule_name
@@ -50,42 +50,28 @@ class CrmLead(models.Model):
             rule_name,
             f"user {self.env.user.login} may not edit them",
         )
-        missing = opportunities._missing_stage_requirements(stage)
-        if missing:
-            unmet = opportunities.browse(lead.id for lead in missing)
-            unmet._log_unmet_stage_requirements(missing, stage, documents, rule_name)
-            opportunities -= unmet
+        opportunities = opportunities._filter_movable_to_stage(
+            stage, documents, rule_name
+        )
         # another module's refusal refuses the event, as an Update Record rule's
-        # would: a savepoint would post the save's pending tracking at once, in
-        # two chatter messages (README, Known issues). No skip_stage_gates: the
-        # rules this move triggers in turn keep their checks.
+        # would. The rules this move triggers in turn keep their checks.
         opportunities.write({"stage_id": stage.id})
-        # the body of each stage tracking message, posted at the commit
-        for document, moved in opportunities.grouped(
-            lambda lead: documents[lead.id]
-        ).items():
-            moved._track_set_log_message(
-                Markup(
-                    self.env._(
-                        "Moved to %(stage)s by the automation rule %(rule)s, "
-                        "triggered by %(document)s."
-                    )
-                )
-                % {
-                    "stage": stage.name,
-                    "rule": rule_name,
-                    "document": document._get_html_link(),
-                }
-            )
+        opportunities._log_automated_move(stage, documents, rule_name)
 
-    def _log_unmet_stage_requirements(self, missing, stage, documents, rule_name):
-        """Say in the chatter of each of these opportunities what it lacks to
-        enter ``stage``, from ``missing`` ({opportunity: (field names, labels)})
-        and ``documents`` ({opportunity ID: the document behind the move})."""
+    def _filter_movable_to_stage(self, stage, documents, rule_name):
+        """Those of these opportunities the rule ``rule_name`` moves to ``stage``;
+        all of them here. An addon skipping some (what a stage requires…)
+        overrides this, and says in their chatter why they stay."""
+        return self
+
+    def _log_automated_move(self, stage, documents, rule_name):
+        """One note in the chatter of each moved opportunity: the rule and the
+        document behind its move (``documents``: {opportunity ID: a quotation,
+        an activity, an email's record})."""
         message = Markup(
             self.env._(
-                "Not moved to %(stage)s by the automation rule %(rule)s, triggered "
-                "by %(document)s: it still needs %(missing)s."
+                "Moved to %(stage)s by the automation rule %(rule)s, "
+                "triggered by %(document)s."
             )
         )
         self._message_log_batch(
@@ -95,26 +81,10 @@ class CrmLead(models.Model):
                     "stage": stage.name,
                     "rule": rule_name,
                     "document": documents[lead.id]._get_html_link(),
-                    "missing": format_list(self.env, labels),
                 }
-                for lead, (_names, labels) in missing.items()
+                for lead in self
             }
         )
-
-    def _track_set_log_message(self, message):
-        """Explanations of one save read one after the other: the explanation of
-        a move stays when another change adds its own, as sale_crm does when a
-        confirmed quote updates the expected revenue."""
-        # mail keeps one body per record until the end of the transaction
-        pending = self.env.cr.precommit.data.get(
-            f"mail.tracking.message.{self._name}", {}
-        )
-        joined = self.filtered(lambda lead: pending.get(lead.id) not in (None, message))
-        for lead in joined:
-            super(CrmLead, lead)._track_set_log_message(
-                Markup("<br/>").join((pending[lead.id], message))
-            )
-        return super(CrmLead, self - joined)._track_set_log_message(message)
 
     def _filter_stage_users(self, stage):
         """Those of these opportunities whose company and sales team may use

@@ -10,13 +10,13 @@ _lt = LazyTranslate(__name__)
 # ``trigger``; ``domain`` (a list, or a function of the line giving one) is its
 # "Apply on", also its "Before Update Domain" when ``pre_domain`` (Odoo checks
 # only that one on email triggers); ``state`` is the selection value of
-# "State is set to".
+# "State is set to"; ``activity_type``: the line names an activity type.
 Event = namedtuple(
-    "Event", "label model trigger domain pre_domain state", defaults=(False, False)
+    "Event",
+    "label model trigger domain pre_domain state activity_type",
+    defaults=(False, False, False),
 )
 
-QUOTE = [("costing_type", "=", "quote"), ("opportunity_id", "!=", False)]
-ESTIMATE = [("costing_type", "=", "estimate"), ("opportunity_id", "!=", False)]
 OPEN_OPPORTUNITY = [("type", "=", "opportunity"), ("active", "=", True)]
 
 
@@ -32,42 +32,25 @@ class CrmStageAutomation(models.Model):
 
     @api.model
     def _event_catalogue(self):
-        """{event: Event}: the business events stages react to. Add one here."""
+        """{event: Event}: the business events that move opportunities into a
+        stage, and ``stage_entered`` for the lines acting on entering it. An
+        addon adds its own events, or narrows one, by extending this."""
         return {
-            "estimate_created": Event(
-                _lt("An estimate is created"), "sale.order", "on_create", ESTIMATE
-            ),
-            "quote_created": Event(
-                _lt("A quote is created"), "sale.order", "on_create", QUOTE
-            ),
-            "quote_sent": Event(
-                _lt("A quote is sent by email"),
-                "sale.order",
-                "on_message_sent",
-                QUOTE,
-                pre_domain=True,
-            ),
-            "visit_planned": Event(
-                _lt("A technical visit is planned"),
+            "activity_planned": Event(
+                _lt("An activity is planned"),
                 "mail.activity",
                 "on_create",
                 lambda line: [
                     ("res_model", "=", "crm.lead"),
                     ("activity_type_id", "=", line.activity_type_id.id),
                 ],
+                activity_type=True,
             ),
             "meeting_planned": Event(
                 _lt("A meeting is planned"),
                 "calendar.event",
                 "on_create",
                 [("opportunity_id", "!=", False)],
-            ),
-            "quote_confirmed": Event(
-                _lt("A quote is confirmed"),
-                "sale.order",
-                "on_state_set",
-                [("state", "=", "sale"), ("opportunity_id", "!=", False)],
-                state="sale",
             ),
             "email_received": Event(
                 _lt("An email arrives from the customer"),
@@ -170,11 +153,10 @@ class CrmStageAutomation(models.Model):
         }
 
     def _action_values(self):
-        """The rule's one action: move, quote follow-up, activity or email."""
+        """The rule's one action: move, activity or email; an addon adding an
+        action to the lines extends this."""
         if self.action == "move":
             return {"state": "crm_stage", "crm_stage_id": self.stage_id.id}
-        if self.action == "follow_up":
-            return {"state": "crm_quote_follow_up"}
         if self.action == "email":
             return {
                 "state": "mail_post",

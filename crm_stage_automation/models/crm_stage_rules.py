@@ -15,13 +15,13 @@ class CrmStage(models.Model):
         "crm.stage.automation",
         "stage_id",
         string="Move Opportunities Here When…",
-        domain=[("action", "in", ("move", "follow_up"))],
+        domain=[("event", "!=", False)],
     )
     entry_automation_ids = fields.One2many(
         "crm.stage.automation",
         "stage_id",
         string="When an Opportunity Enters This Stage…",
-        domain=[("action", "in", ("activity", "email"))],
+        domain=[("event", "=", False)],
     )
     other_automation_ids = fields.Many2many(
         "base.automation",
@@ -85,6 +85,13 @@ class CrmStage(models.Model):
             actions.unlink()
             rules.filtered(lambda rule: not rule.action_server_ids).active = False
         return res
+
+    def _comes_after(self, stage):
+        """Whether this stage comes after ``stage`` in the pipeline's order (its
+        sequence, then its id), as a move forward goes; every stage comes after
+        none."""
+        self.ensure_one()
+        return not stage or (stage.sequence, stage.id) < (self.sequence, self.id)
 
     def _get_stage_actions(self):
         """The *Move Opportunity Forward* actions leading into these stages."""

@@ -1,17 +1,17 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .test_stage_automation_lines import StageLineCase
+from .common import StageLineCase
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_automation")
+@tagged("post_install", "-at_install", "crm_stage_automation")
 class TestStageAutomationInput(StageLineCase):
     """What a sales manager sends for a line, through the dialog or over RPC, is
     checked on the line itself: a refusal is a sentence, never a server error."""
 
     def _add_activity(self, **values):
         return self._add_line(
-            self.stage_estimate,
+            self.stage_survey,
             action="activity",
             activity_type_id=self.call.id,
             **values,
@@ -21,12 +21,12 @@ class TestStageAutomationInput(StageLineCase):
         line = self._add_activity()
         with self.assertRaises(ValidationError) as refusal:
             line.delay_days = 400
-        self.assertIn("Estimate must be due within 365 days", str(refusal.exception))
+        self.assertIn("Site Survey must be due within 365 days", str(refusal.exception))
         with self.assertRaises(ValidationError) as refusal:
-            self._add_line(self.stage_visit, event="visit_planned")
+            self._add_line(self.stage_proposal, event="activity_planned")
         self.assertIn("needs its activity type", str(refusal.exception))
         with self.assertRaises(ValidationError):
-            self._add_line(self.stage_visit, action="activity", event="quote_sent")
+            self._add_line(self.stage_proposal, action="activity", event="email_sent")
 
     def test_a_delay_out_of_range_is_refused_before_the_database(self):
         line = self._add_activity(delay_days=365)
@@ -41,19 +41,19 @@ class TestStageAutomationInput(StageLineCase):
     def test_an_event_outside_the_catalogue_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "'cake_baked' as its Event"):
             self._add_line(self.stage_won, event="cake_baked")
-        line = self._add_line(self.stage_won, event="quote_confirmed")
+        line = self._add_line(self.stage_won, event="email_received")
         with self.assertRaisesRegex(ValidationError, "choose one from the list"):
             line.event = "cake_baked"
         with self.assertRaisesRegex(ValidationError, "choose one from the list"):
             line.action = "dance"
-        self.assertEqual((line.event, line.action), ("quote_confirmed", "move"))
+        self.assertEqual((line.event, line.action), ("email_received", "move"))
 
     def test_a_manager_duplicates_a_line_on_a_rule_of_its_own(self):
         line = self._add_activity(delay_days=3)
         copy = line.copy()
         self.assertEqual(
             (copy.stage_id, copy.activity_type_id, copy.delay_days),
-            (self.stage_estimate, self.call, 3),
+            (self.stage_survey, self.call, 3),
         )
         self.assertTrue(copy.rule_id)
         self.assertNotEqual(copy.rule_id, line.rule_id)
@@ -84,24 +84,24 @@ class TestStageAutomationInput(StageLineCase):
 
     def test_the_activity_type_is_one_for_opportunities(self):
         quotation_type = self.env["mail.activity.type"].create(
-            {"name": "Check the quotation", "res_model": "sale.order"}
+            {"name": "Check the contact", "res_model": "res.partner"}
         )
         with self.assertRaisesRegex(ValidationError, "not for opportunities"):
             self._add_line(
-                self.stage_estimate,
+                self.stage_survey,
                 action="activity",
                 activity_type_id=quotation_type.id,
             )
         with self.assertRaisesRegex(ValidationError, "not for opportunities"):
             self._add_line(
-                self.stage_visit,
-                event="visit_planned",
+                self.stage_proposal,
+                event="activity_planned",
                 activity_type_id=quotation_type.id,
             )
         lead_type = self.env["mail.activity.type"].create(
             {"name": "Call the site manager", "res_model": "crm.lead"}
         )
         line = self._add_line(
-            self.stage_estimate, action="activity", activity_type_id=lead_type.id
+            self.stage_survey, action="activity", activity_type_id=lead_type.id
         )
         self.assertEqual(line.activity_type_id, lead_type)

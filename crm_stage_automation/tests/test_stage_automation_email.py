@@ -1,11 +1,9 @@
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.modules.migration import load_script
 from odoo.tests import new_test_user, tagged
-from odoo.tools.misc import file_path
 
+from .common import StageLineCase
 from .test_stage_automation import ACTION_LOGGER
-from .test_stage_automation_lines import StageLineCase
 
 # what a salesman may write in a template once Restrict Template Rendering is off
 READS_THE_SECRET = (
@@ -14,7 +12,7 @@ READS_THE_SECRET = (
 )
 
 
-@tagged("post_install", "-at_install", "openfire_crm_stage", "stage_automation")
+@tagged("post_install", "-at_install", "crm_stage_automation")
 class TestStageAutomationEmail(StageLineCase):
     """A line's email renders and posts with the rights of the sales manager who
     chose its template, not as the superuser running automation rules."""
@@ -34,34 +32,36 @@ class TestStageAutomationEmail(StageLineCase):
             .with_user(self.user_sales_salesman)
             .create(
                 {
-                    "name": "Technical visit: what to prepare",
+                    "name": "Site survey: what to prepare",
                     "model_id": self.env["ir.model"]._get_id("crm.lead"),
-                    "subject": "Your technical visit",
+                    "subject": "Your site survey",
                     "body_html": body,
                     "partner_to": "{{ object.partner_id.id }}",
                 }
             )
         )
 
-    def _enter_the_visit_stage(self, opportunity=None):
+    def _enter_the_survey_stage(self, opportunity=None):
         """A salesman moves his opportunity into the stage."""
         opportunity = opportunity or self.opportunity
-        opportunity.with_user(self.user_sales_salesman).stage_id = self.stage_visit
+        opportunity.with_user(self.user_sales_salesman).stage_id = self.stage_survey
         self._flush()
 
     def _emails(self, opportunity=None):
         return (opportunity or self.opportunity).message_ids.filtered(
-            lambda message: message.subject == "Your technical visit"
+            lambda message: message.subject == "Your site survey"
         )
 
     def test_a_template_reading_the_database_secret_keeps_it_secret(self):
         template = self._salesmans_template(READS_THE_SECRET)
-        line = self._add_line(self.stage_visit, action="email", template_id=template.id)
+        line = self._add_line(
+            self.stage_survey, action="email", template_id=template.id
+        )
         self.assertEqual(line.template_user_id, self.user_sales_manager)
         with self.assertLogs(ACTION_LOGGER, "WARNING") as logs:
-            self._enter_the_visit_stage()
+            self._enter_the_survey_stage()
         self.assertIn("not sent as user_sales_manager", logs.output[0])
-        self.assertEqual(self.opportunity.stage_id, self.stage_visit, "it moves")
+        self.assertEqual(self.opportunity.stage_id, self.stage_survey, "it moves")
         self.assertFalse(self._emails())
         bodies = "".join(self.opportunity.message_ids.mapped("body"))
         self.assertNotIn(self.secret, bodies)
@@ -70,11 +70,11 @@ class TestStageAutomationEmail(StageLineCase):
         template = self._salesmans_template(
             '<p>Dear <t t-out="object.partner_id.name"/>, see you soon.</p>'
         )
-        self._add_line(self.stage_visit, action="email", template_id=template.id)
-        self._enter_the_visit_stage()
+        self._add_line(self.stage_survey, action="email", template_id=template.id)
+        self._enter_the_survey_stage()
         email = self._emails()
         self.assertEqual(len(email), 1)
-        self.assertIn("Dear SDIS Ille-et-Vilaine", email.body)
+        self.assertIn("Dear Harbour Hotel", email.body)
         self.assertEqual(email.partner_ids, self.customer)
         self.assertEqual(email.author_id, self.user_sales_manager.partner_id)
 
@@ -89,46 +89,26 @@ class TestStageAutomationEmail(StageLineCase):
             company_ids=[Command.set(self.company_main.ids)],
         )
         template = self._salesmans_template("<p>See you soon.</p>")
-        self.stage_visit.with_user(manager_main).entry_automation_ids = [
+        self.stage_survey.with_user(manager_main).entry_automation_ids = [
             Command.create({"action": "email", "template_id": template.id})
         ]
         other = self._create_opportunity(
             team_id=self.team_c2.id, company_id=self.company_2.id, user_id=False
         )
         with self.assertLogs(ACTION_LOGGER, "WARNING") as logs:
-            other.stage_id = self.stage_visit
+            other.stage_id = self.stage_survey
             self._flush()
         self.assertIn("may not read them", logs.output[0])
-        self.assertEqual(other.stage_id, self.stage_visit)
+        self.assertEqual(other.stage_id, self.stage_survey)
         self.assertFalse(self._emails(other))
-        self._enter_the_visit_stage()
+        self._enter_the_survey_stage()
         self.assertEqual(len(self._emails()), 1, "those he reads get it")
 
     def test_whoever_changes_the_template_becomes_its_chooser(self):
         line = self._add_line(
-            self.stage_visit, action="email", template_id=self._template().id
+            self.stage_survey, action="email", template_id=self._template().id
         )
         with self.assertRaises(AccessError):
             line.template_user_id = self.user_admin
         line.with_user(self.user_admin).template_id = self._template(name="Other")
         self.assertEqual(line.template_user_id, self.user_admin)
-
-    def test_upgrade_gives_existing_email_lines_their_last_writer(self):
-        line = self._add_line(
-            self.stage_visit, action="email", template_id=self._template().id
-        )
-        activity = self._add_line(
-            self.stage_visit, action="activity", activity_type_id=self.call.id
-        )
-        self.env.flush_all()
-        self.env.cr.execute(
-            "UPDATE crm_stage_automation SET template_user_id = NULL, write_uid = %s",
-            [self.user_sales_leads.id],
-        )
-        load_script(
-            file_path("openfire_crm_stage/migrations/18.0.1.3.0/post-migrate.py"),
-            "openfire_crm_stage_post_migration_1_3",
-        ).migrate(self.env.cr, "18.0.1.2.0")
-        self.env.invalidate_all()
-        self.assertEqual(line.template_user_id, self.user_sales_leads)
-        self.assertFalse(activity.template_user_id)
