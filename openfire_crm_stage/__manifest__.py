@@ -12,6 +12,7 @@
         "crm_stage_analysis",
         "crm_stage_automation_sale",
         "crm_stage_deletion_guard",
+        "crm_stage_gate_automation",
         "crm_stage_gate_sale",
         "crm_stage_stale",
     ],

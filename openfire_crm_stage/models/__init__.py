@@ -6,6 +6,5 @@ from . import crm_lead_estimate
 from . import crm_lead_probability
 from . import crm_lead_quote_follow_up
 from . import crm_lead_stage_gate
-from . import crm_lead_stage_gate_automation
 from . import ir_actions_server
 from . import sale_order
