@@ -1,7 +1,7 @@
 {
     "name": "OpenFire CRM Stages",
-    "summary": "French sales pipeline with a success probability per stage "
-    "and a stage deletion guard that counts lost opportunities",
+    "summary": "OpenFire's French sales pipeline, with a probability per stage, "
+    "estimates, technical visits, quote follow-ups and the whole stage family",
     "version": "18.0.2.0.0",
     "category": "Sales/CRM",
     "website": "https://github.com/openfire/openfire_crm_stage",

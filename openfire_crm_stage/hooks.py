@@ -202,6 +202,11 @@ def _restore(env, kept):
     env["crm.stage"].invalidate_model(list(STAGE_SETTINGS))
     # noted by a release before the family (18.0.1.3.0 and older): the stages'
     # requirements and lines, given back to the addons that now hold them
+    for stage_id, settings in kept["stages"].items():
+        if "rotting_threshold_days" in settings:
+            env["crm.stage"].browse(int(stage_id)).exists().rotting_threshold_days = (
+                settings["rotting_threshold_days"]
+            )
     for stage_id, gate in kept.get("gates", {}).items():
         stage = env["crm.stage"].browse(int(stage_id)).exists()
         fields = env["ir.model.fields"].browse(gate.pop("gate_field_ids")).exists()
