@@ -204,9 +204,9 @@ def _restore(env, kept):
     # requirements and lines, given back to the addons that now hold them
     for stage_id, settings in kept["stages"].items():
         if "rotting_threshold_days" in settings:
-            env["crm.stage"].browse(int(stage_id)).exists().rotting_threshold_days = (
-                settings["rotting_threshold_days"]
-            )
+            env["crm.stage"].browse(
+                int(stage_id)
+            ).exists().rotting_threshold_days = settings["rotting_threshold_days"]
     for stage_id, gate in kept.get("gates", {}).items():
         stage = env["crm.stage"].browse(int(stage_id)).exists()
         fields = env["ir.model.fields"].browse(gate.pop("gate_field_ids")).exists()

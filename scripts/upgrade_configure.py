@@ -26,7 +26,9 @@ env.cr.commit()
 lead_fields = env["ir.model.fields"]._get_ids("crm.lead")
 quote.write(
     {
-        "gate_field_ids": [(6, 0, [lead_fields["expected_revenue"], lead_fields["partner_id"]])],
+        "gate_field_ids": [
+            (6, 0, [lead_fields["expected_revenue"], lead_fields["partner_id"]])
+        ],
         "gate_quote": "created",
         "rotting_threshold_days": 12,
     }

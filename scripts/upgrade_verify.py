@@ -5,7 +5,8 @@ import json
 import os
 
 env = env(context=dict(env.context, lang="en_US"))  # noqa: F821 (odoo shell's env)
-noted = json.load(open(os.environ["NOTED"]))
+with open(os.environ["NOTED"]) as noted_file:
+    noted = json.load(noted_file)
 family = os.environ["FAMILY"].split()
 failures = []
 
@@ -71,8 +72,16 @@ check(
     noted["leads"],
     env["crm.lead"].with_context(active_test=False).search_count([]),
 )
-check("Stage Durations' stays", noted["durations"], env["crm.stage.duration"].search_count([]))
-check("Stage Conversion's rows", noted["conversion"], env["crm.stage.conversion"].search_count([]))
+check(
+    "Stage Durations' stays",
+    noted["durations"],
+    env["crm.stage.duration"].search_count([]),
+)
+check(
+    "Stage Conversion's rows",
+    noted["conversion"],
+    env["crm.stage.conversion"].search_count([]),
+)
 lead = env["crm.lead"].search([("name", "=", "Upgrade check")])
 check(
     "an opportunity's history",

@@ -73,7 +73,6 @@ class CrmStage(models.Model):
         stage always gives 100 %, as in Odoo."""
         return len(self) == 1 and self.on_change and not self.is_won
 
-
     def _update_opportunities_probability(self, old_probability):
         """The stage value is the automated probability of its open leads; those
         still carrying the old one take the new one, those the editor cannot see
