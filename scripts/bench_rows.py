@@ -164,7 +164,12 @@ def durations_pivot(env):
             list(
                 pool.map(
                     request,
-                    ([], ["stage_name"], ["team_id"], ["stage_name", "team_id"]),
+                    (
+                        [],
+                        ["stage_tracked_id"],
+                        ["team_id"],
+                        ["stage_tracked_id", "team_id"],
+                    ),
                 )
             )
 
@@ -181,10 +186,10 @@ def durations_sql(env, stored):
     if stored:
         env.cr.execute(f"CREATE MATERIALIZED VIEW bench_stays AS SELECT * FROM {table}")
         table = "bench_stays"
-    stage_name = "stage_name->>'en_US'"
+    stage = "stage_tracked_id"
 
     def pivot():
-        for groupby in ("", stage_name, "team_id", f"{stage_name}, team_id"):
+        for groupby in ("", stage, "team_id", f"{stage}, team_id"):
             env.cr.execute(
                 f"""SELECT {groupby or "1"}, avg(days), count(*),
                            percentile_cont(0.5) WITHIN GROUP (ORDER BY days_median)
@@ -216,7 +221,7 @@ def conversion_pivot(env):
 
     def pivot():
         with ThreadPoolExecutor() as pool:
-            list(pool.map(request, ([], ["stage_name"])))
+            list(pool.map(request, ([], ["stage_tracked_id"])))
 
     return pivot
 

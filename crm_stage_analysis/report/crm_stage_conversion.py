@@ -100,8 +100,7 @@ class CrmStageConversion(models.Model):
                     SELECT entry.id,
                            entry.lead_id,
                            stage.id AS stage_id,
-                           %(stage_name)s AS stage_name,
-                           stage.sequence AS stage_sequence,
+                           %(stage_tracked_id)s AS stage_tracked_id,
                            entry.team_id,
                            entry.user_id,
                            entry.company_id,
@@ -128,7 +127,9 @@ class CrmStageConversion(models.Model):
                 )
                 """,
                 view=SQL.identifier(self._table),
-                stage_name=self._stage_name_sql("stage", SQL("entry.tracked_name")),
+                stage_tracked_id=self._stage_tracked_id_sql(
+                    "stage", SQL("entry.tracked_name")
+                ),
                 stays=self._stays_query(),
             )
         )

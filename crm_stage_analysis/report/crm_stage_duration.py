@@ -39,8 +39,7 @@ class CrmStageDuration(models.Model):
                     SELECT stay.id,
                            stay.lead_id,
                            stage.id AS stage_id,
-                           %(stage_name)s AS stage_name,
-                           stage.sequence AS stage_sequence,
+                           %(stage_tracked_id)s AS stage_tracked_id,
                            stay.team_id,
                            stay.user_id,
                            stay.company_id,
@@ -55,7 +54,9 @@ class CrmStageDuration(models.Model):
                 )
                 """,
                 view=SQL.identifier(self._table),
-                stage_name=self._stage_name_sql("stage", SQL("stay.tracked_name")),
+                stage_tracked_id=self._stage_tracked_id_sql(
+                    "stage", SQL("stay.tracked_name")
+                ),
                 stays=self._stays_query(),
             )
         )

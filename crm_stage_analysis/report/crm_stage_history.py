@@ -1,5 +1,3 @@
-import re
-
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -39,9 +37,9 @@ class CrmStageHistory(models.AbstractModel):
     }
 
     lead_id = fields.Many2one("crm.lead", string="Opportunity", readonly=True)
-    stage_name = fields.Char(
+    stage_tracked_id = fields.Many2one(
+        "crm.stage.tracked",
         string="Stage",
-        translate=True,
         readonly=True,
         help="The stage's current name, or the name it had when it was deleted.",
     )
@@ -51,7 +49,6 @@ class CrmStageHistory(models.AbstractModel):
         readonly=True,
         help="Empty when the stage has been deleted since.",
     )
-    stage_sequence = fields.Integer(readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -165,36 +162,14 @@ class CrmStageHistory(models.AbstractModel):
         )
 
     @api.model
-    def _stage_name_sql(self, stage, tracked_name):
-        """The name a report shows: the stage's, or the one it had when tracked
-        if it has been deleted since."""
+    def _stage_tracked_id_sql(self, stage, tracked_name):
+        """The stage a report groups by: the stage, or the name it had when
+        tracked if it has been deleted since."""
         return SQL(
-            "COALESCE(%s.name, jsonb_build_object('en_US', %s))",
+            "COALESCE(%s.id, %s)",
             SQL.identifier(stage),
-            tracked_name,
+            self.env["crm.stage.tracked"]._deleted_stage_id_sql(tracked_name),
         )
-
-    def _read_group_orderby(self, order, groupby_terms, query):
-        """Stages read in pipeline order, either way, not alphabetically; deleted
-        ones last."""
-        if "stage_name" not in groupby_terms:
-            return super()._read_group_orderby(order, groupby_terms, query)
-        direction = (
-            "DESC"
-            if re.search(r"\bstage_name\s+desc\b", order or "", re.IGNORECASE)
-            else "ASC"
-        )
-        sequence = self._field_to_sql(self._table, "stage_sequence", query)
-        groupby_terms = dict(
-            groupby_terms,
-            stage_name=SQL(
-                "MIN(%s) %s NULLS LAST, %s",
-                sequence,
-                SQL(direction),
-                groupby_terms["stage_name"],
-            ),
-        )
-        return super()._read_group_orderby(order, groupby_terms, query)
 
     @api.readonly
     def action_open_opportunity(self):

@@ -41,7 +41,7 @@ class TestStageConversion(StageHistoryCase):
         lost, still open, conversion to next %, won from here %, average days."""
         return [
             (
-                group["stage_name"],
+                group["stage_tracked_id"][1],
                 *(
                     group[name]
                     for name in (
@@ -55,7 +55,10 @@ class TestStageConversion(StageHistoryCase):
                 *(round(group[name], 1) for name in ("conversion", "win_rate", "days")),
             )
             for group in self.Report.read_group(
-                [("lead_id", "in", leads.ids)], MEASURES, ["stage_name"], lazy=False
+                [("lead_id", "in", leads.ids)],
+                MEASURES,
+                ["stage_tracked_id"],
+                lazy=False,
             )
         ]
 
@@ -206,7 +209,7 @@ class TestStageConversion(StageHistoryCase):
             ],
         )
         survey = self.Report.search(
-            [("lead_id", "=", lead.id), ("stage_name", "=", "Site Survey")]
+            [("lead_id", "=", lead.id), ("stage_tracked_id", "ilike", "Site Survey")]
         )
         self.assertFalse(survey.stage_id)
 

@@ -44,8 +44,34 @@ class TestStageHistoryBounds(StageHistoryCase):
     def test_median_of_a_field_that_is_no_number_is_refused(self):
         report = self.env["crm.stage.duration"].with_user(self.user_sales_manager)
         with self.assertRaises(UserError) as refusal:
-            report.read_group([], ["stage_name:median"], ["team_id"])
+            report.read_group([], ["stage_tracked_id:median"], ["team_id"])
         self.assertEqual(
             str(refusal.exception),
             "The median can only be computed on numbers, and Stage is not a number.",
         )
+
+    def test_salesman_finds_a_deleted_stage_under_the_name_it_had(self):
+        """The search box's Stage and the pivot's rows, read by a salesman: a
+        deleted stage goes by the name it had, after the pipeline's stages."""
+        survey = self.env["crm.stage"].create({"name": "Site Survey", "sequence": 3})
+        now = fields.Datetime.now()
+        lead = self._opportunity(
+            now - timedelta(days=3),
+            [
+                (None, self.stage_new),
+                (now - timedelta(days=2), survey),
+                (now - timedelta(days=1), self.stage_quote),
+            ],
+        )
+        survey.unlink()
+        domain = [("lead_id", "=", lead.id)]
+        for name in ("crm.stage.duration", "crm.stage.conversion"):
+            report = self.env[name].with_user(self.user_sales_salesman)
+            found = report.search(domain + [("stage_tracked_id", "ilike", "Survey")])
+            self.assertEqual(found.stage_tracked_id.mapped("name"), ["Site Survey"])
+            groups = report.read_group(domain, ["__count"], ["stage_tracked_id"])
+            self.assertEqual(
+                [group["stage_tracked_id"][1] for group in groups],
+                ["New", "Quote", "Site Survey"],
+                name,
+            )
