@@ -63,7 +63,7 @@ class TestStageConversion(StageHistoryCase):
         ]
 
     def test_each_stage_counts_where_its_opportunities_went(self):
-        """Estimation is optional: skipping it is no loss of Nouveau's."""
+        """A stage is optional: skipping it takes nothing from the first stage's rate."""
         won = self._opportunity(
             self._at(0),
             [
