@@ -63,7 +63,7 @@ class TestStageConversion(StageHistoryCase):
         ]
 
     def test_each_stage_counts_where_its_opportunities_went(self):
-        """A stage is optional: skipping it takes nothing from the first stage's rate."""
+        """A stage is optional: skipping it takes nothing from the first one's."""
         won = self._opportunity(
             self._at(0),
             [
