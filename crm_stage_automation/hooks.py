@@ -1,11 +1,11 @@
 import json
 import logging
 
+from .models.crm_stage_automation_reinstallation import KEPT_AT_UNINSTALL
+
 _logger = logging.getLogger(__name__)
 
 MODULE = "crm_stage_automation"
-# Left by the uninstallation for the next installation: the sales managers' lines.
-KEPT_AT_UNINSTALL = f"{MODULE}.kept_at_uninstall"
 # Records that came with openfire_crm_stage before this addon was split from it.
 ADOPTED_XMLIDS = (
     "view_server_action_form",
@@ -41,10 +41,7 @@ def pre_init_hook(env):
 
 
 def post_init_hook(env):
-    param = env["ir.config_parameter"].sudo().search([("key", "=", KEPT_AT_UNINSTALL)])
-    if param:
-        env["crm.stage.automation"]._restore_noted(json.loads(param.value))
-        param.unlink()
+    env["crm.stage.automation"]._restore_kept_at_uninstall()
 
 
 def uninstall_hook(env):

@@ -9,4 +9,5 @@
     "license": "AGPL-3",
     "depends": ["crm_stage_automation", "sale_crm"],
     "auto_install": True,
+    "post_init_hook": "post_init_hook",
 }

@@ -71,6 +71,9 @@ def pre_init_hook(env):
 
 
 def post_init_hook(env):
+    # lines of OpenFire's events (an estimate) or action (the quote follow-up),
+    # noted when crm_stage_automation was uninstalled
+    env["crm.stage.automation"]._restore_kept_at_uninstall()
     env["crm.stage"]._restore_gate_settings()
     kept = _kept_at_uninstall(env)
     if kept:

@@ -56,6 +56,9 @@ for line_id, values in noted["lines"].items():
         "template": line.template_id.id,
         "rule": line.rule_id.id,
     }
+    # 18.0.2.0.0: the technical visit's event is the generic activity one
+    if values["event"] == "visit_planned":
+        values["event"] = "activity_planned"
     check(f"stage line {line_id}", values, found)
 Rule = env["base.automation"].with_context(active_test=False)
 for rule_id, values in noted["rules"].items():
@@ -101,6 +104,13 @@ for key, label in noted["labels_fr"].items():
 DROPPED = {
     # the deletion wizard no longer lists rules: crm_stage_automation's business
     "ir.model.fields:field_crm_stage_delete__automation_names",
+    # the reports group by a Many2one to crm.stage.tracked, in pipeline order,
+    # instead of a stage name ordered by its sequence
+    *(
+        f"ir.model.fields:field_crm_stage_{report}__stage_{name}"
+        for report in ("conversion", "duration", "history")
+        for name in ("name", "sequence")
+    ),
 }
 Data = env["ir.model.data"]
 left_behind = [

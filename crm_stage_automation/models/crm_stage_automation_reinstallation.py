@@ -1,7 +1,11 @@
+import json
 import logging
 
 from odoo import api, models
 from odoo.exceptions import ValidationError
+
+# Left by the uninstallation for the next installation: the sales managers' lines.
+KEPT_AT_UNINSTALL = "crm_stage_automation.kept_at_uninstall"
 
 _logger = logging.getLogger(__name__)
 
@@ -59,12 +63,40 @@ class CrmStageAutomation(models.Model):
         return noted
 
     @api.model
+    def _restore_kept_at_uninstall(self):
+        """Give back the lines the uninstallation noted whose event and action
+        are known now; the others wait in the note for the addon that brings
+        them (crm_stage_automation_sale's quote events, say), whose installation
+        calls this again."""
+        param = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .search([("key", "=", KEPT_AT_UNINSTALL)])
+        )
+        if not param:
+            return
+        waiting = self._restore_noted(json.loads(param.value))
+        if waiting:
+            param.value = json.dumps(waiting)
+        else:
+            param.unlink()
+
+    @api.model
     def _restore_noted(self, noted):
         """The lines noted at the uninstallation, on the rules they had:
         rewritten as the line says, unless an administrator had made the rule his
         own; such a rule gets back the line's action, which went with the
-        module."""
+        module. Returns those whose event or action no installed addon knows."""
+        events = dict(self._selection_event())
+        actions = dict(self._fields["action"]._description_selection(self.env))
+        waiting = []
         for values in noted:
+            if (values["event"] and values["event"] not in events) or values[
+                "action"
+            ] not in actions:
+                waiting.append(values)
+                continue
+            values = dict(values)
             rule = self.env["base.automation"].browse(values.pop("rule_id")).exists()
             enabled, custom = values.pop("enabled"), values.pop("custom")
             own_action_gone = values.pop("own_action_gone", False)
@@ -97,6 +129,7 @@ class CrmStageAutomation(models.Model):
             elif own_action_gone:
                 line._add_own_action()
             rule.active = enabled
+        return waiting
 
     def _own_action_goes(self):
         """Whether the line's own action is of a type going away with the
