@@ -18,6 +18,7 @@ Usage: ODOO_PYTHON scripts/check_replica.py SOURCE_DB [--login admin]
 """
 
 import argparse
+import contextlib
 import glob
 import os
 import re
@@ -215,11 +216,9 @@ def start_odoo(args, folder, primary, standby):
 
 def wait_until_serving(server, url):
     for _second in range(120):
-        try:
+        with contextlib.suppress(requests.ConnectionError):
             if requests.get(f"{url}/web/health", timeout=5).ok:
                 return
-        except requests.ConnectionError:
-            pass
         if server.poll() is not None:
             break
         time.sleep(1)

@@ -115,9 +115,10 @@ class CrmStage(models.Model):
 
     @api.constrains("gate_field_ids")
     def _check_gate_field_ids(self):
+        options = self._gate_field_options()
         for stage in self:
             fields_ = stage.sudo().gate_field_ids
-            refused = fields_ - self._gate_field_options()
+            refused = fields_ - options
             if refused:
                 raise ValidationError(
                     self.env._(
