@@ -245,7 +245,7 @@ def main():
     parser.add_argument("source_db")
     parser.add_argument("--login", default="admin")
     parser.add_argument("--password", default="admin")
-    odoo_addons = Path(odoo.__file__).resolve().parent.parent / "addons"
+    odoo_addons = Path(odoo.release.__file__).resolve().parent.parent / "addons"
     repository = Path(__file__).resolve().parent.parent
     parser.add_argument("--addons-path", default=f"{odoo_addons},{repository}")
     newest = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))

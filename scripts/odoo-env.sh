@@ -1,15 +1,21 @@
-# Sourced by the scripts, after scripts/setup has made sure Odoo 18 and PostgreSQL
-# are there (OPENFIRE_SETUP_ARGS are passed to it). Leaves the caller's shell
-# options alone and exposes:
+# Sourced by the scripts, after scripts/setup has made sure Odoo of the series and
+# PostgreSQL are there (OPENFIRE_SETUP_ARGS are passed to it). The series is
+# OPENFIRE_SERIES, else the newest of the repository's folders (19.0, 18.0...).
+# Leaves the caller's shell options alone and exposes:
+#   SERIES           the Odoo series (a folder of this repository holding its addons)
+#   SERIES_ROOT      that folder
 #   ODOO_PYTHON      the interpreter that imports odoo
 #   ODOO_ADDONS      Odoo's own addons folder (crm, sale_crm, ...)
-#   ODOO_ADDONS_PATH Odoo's addons, plus this repository unless the addons are
-#                    installed as Python packages (pip install ./openfire_crm_stage)
+#   ODOO_ADDONS_PATH Odoo's addons, plus the series' folder unless the addons are
+#                    installed as Python packages (pip install ./19.0/openfire_crm_stage)
 #   ODOO_FILESTORE   the folder holding each database's filestore
 #   REPO_ROOT        this repository
 #   OPENFIRE_ADDON   the folder of openfire_crm_stage that Odoo loads
-#   FAMILY           the repository's addons (openfire_crm_stage and those it
-#                    depends on); addon_dir NAME: the folder Odoo loads of one
+#   FAMILY           the series' addons (openfire_crm_stage and those it depends
+#                    on); addon_dir NAME: the folder Odoo loads of one
+#   WITH_DEMO / WITHOUT_DEMO  the arguments (arrays) that make a new database get
+#                    demo data, or none: 18.0 loads it unless told not to, 19.0 only
+#                    when asked
 #   run_odoo ARGS    runs Odoo with that addons path
 #   free_ports N     prints N distinct TCP ports free on 127.0.0.1 right now
 #   start_odoo LOG ARGS...  serves Odoo on 127.0.0.1:$http_port (pid: server_pid)
@@ -19,18 +25,22 @@
 #   run_test_files DB LOG_DIR FILE...  runs each test file on DB (see below)
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SERIES=${OPENFIRE_SERIES:-$(cd "$REPO_ROOT" && ls -d [0-9]*.0 | sort -V | tail -n 1)}
+SERIES_ROOT=$REPO_ROOT/$SERIES
 # shellcheck disable=SC2086  # OPENFIRE_SETUP_ARGS holds several flags
-ODOO_PYTHON=$("$REPO_ROOT/scripts/setup" --print-python ${OPENFIRE_SETUP_ARGS:-}) || exit 1
+ODOO_PYTHON=$("$REPO_ROOT/scripts/setup" --series "$SERIES" --print-python \
+    ${OPENFIRE_SETUP_ARGS:-}) || exit 1
 
-# the repository's addons: openfire_crm_stage on top, the family it depends on
+# the series' addons: openfire_crm_stage on top, the family it depends on
 FAMILY=()
-for manifest in "$REPO_ROOT"/*/__manifest__.py; do
+for manifest in "$SERIES_ROOT"/*/__manifest__.py; do
     FAMILY+=("$(basename "$(dirname "$manifest")")")
 done
 { read -r ODOO_ADDONS; read -r ODOO_FILESTORE; read -r installed_addon; } < <("$ODOO_PYTHON" -c '
-import importlib.util, os, odoo
-print(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__))), "addons"))
-print(odoo.tools.config.filestore(""))
+import importlib.util, os, odoo.release
+from odoo.tools import config
+print(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(odoo.release.__file__))), "addons"))
+print(config.filestore(""))
 spec = importlib.util.find_spec("odoo.addons.openfire_crm_stage")
 print(spec.submodule_search_locations[0] if spec else "")')
 if [[ ! -d $ODOO_ADDONS/crm ]]; then
@@ -42,11 +52,14 @@ if [[ -n $installed_addon ]]; then
     echo "Using the addons installed as Python packages: $(dirname "$installed_addon")" >&2
     ODOO_ADDONS_PATH="$ODOO_ADDONS"
 else
-    ODOO_ADDONS_PATH="$ODOO_ADDONS,$REPO_ROOT"
+    ODOO_ADDONS_PATH="$ODOO_ADDONS,$SERIES_ROOT"
 fi
-OPENFIRE_ADDON=${installed_addon:-$REPO_ROOT/openfire_crm_stage}
+OPENFIRE_ADDON=${installed_addon:-$SERIES_ROOT/openfire_crm_stage}
 # addon_dir NAME: the folder of one of the family that Odoo loads
 addon_dir() { echo "$(dirname "$OPENFIRE_ADDON")/$1"; }
+
+if ((${SERIES%%.*} >= 19)); then WITH_DEMO=(--with-demo) WITHOUT_DEMO=()
+else WITH_DEMO=() WITHOUT_DEMO=(--without-demo=all); fi
 
 run_odoo() {
     "$ODOO_PYTHON" -m odoo --addons-path="$ODOO_ADDONS_PATH" "$@"
