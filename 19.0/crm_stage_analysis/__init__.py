@@ -1,0 +1,3 @@
+from . import models
+from . import report
+from .hooks import post_init_hook, pre_init_hook
