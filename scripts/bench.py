@@ -1,4 +1,4 @@
-"""Benchmark openfire_crm_stage against vanilla Odoo 18 (run it with scripts/bench).
+"""Benchmark openfire_crm_stage against vanilla Odoo (run it with scripts/bench).
 
 Each row of bench_rows.ROWS runs its operation on a reference database (vanilla
 unless the row names another) and on the module's, in turn for ROUNDS rounds, each
@@ -16,7 +16,7 @@ import psycopg2
 from bench_data import add_vanilla_rules, load_data
 from bench_rows import ROWS
 
-import odoo
+import odoo.sql_db
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 

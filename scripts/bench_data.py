@@ -87,7 +87,11 @@ def create_quotes(env, count):
 
 def pipeline_load(env):
     """Stage changes over the last 30 days, an activity on one opportunity in
-    five, due from 5 days ago to 5 days ahead."""
+    five, due from 5 days ago to 5 days ahead; where the stages have days to
+    stale (the module's, and 19.0's own), OpenFire's: 7, 14, 21 and 0 (won)."""
+    if STALE_DAYS in env["crm.stage"]:
+        for number, days in enumerate((7, 14, 21, 0), start=1):
+            stage(env, number).write({STALE_DAYS: days})
     todo = env.ref("mail.mail_activity_data_todo").id
     env.cr.execute(
         """UPDATE crm_lead

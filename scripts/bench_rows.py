@@ -19,9 +19,20 @@ from bench_data import (
 )
 from lxml import etree
 
-from odoo import Command
+from odoo import Command, release
 from odoo.exceptions import RedirectWarning, UserError
 from odoo.tools import mute_logger
+
+# 19.0's web client groups with web_read_group(domain, groupby, aggregates) and
+# reads the open columns' cards in the same call
+WEB_19 = release.version_info[0] >= 19
+
+
+def grouped_read(model, aggregates, groupby):
+    """A pivot's grouped read, as the series' web client asks it."""
+    if WEB_19:
+        return model.formatted_read_group([], groupby, aggregates)
+    return model.read_group([], aggregates, groupby, lazy=False)
 
 
 def bulk_stage_change(env):
@@ -34,6 +45,10 @@ def kanban_drag(env):
 
 def kanban_read_group(env):
     sums = ["expected_revenue:sum", "prorated_revenue:sum", "probability:avg"]
+    if WEB_19:
+        return partial(
+            env["crm.lead"].web_read_group, OPPORTUNITIES, ["stage_id"], sums
+        )
     return partial(env["crm.lead"].web_read_group, OPPORTUNITIES, sums, ["stage_id"])
 
 
@@ -124,22 +139,41 @@ def visits(env, count):
 def open_pipeline(env, days_set=True):
     """What the web client asks to open the pipeline: columns, progress bars, the
     first 40 cards of each and, with the module, the stale counts."""
-    module = STALE_DAYS in env["crm.stage"]
-    if module and not days_set:
-        env.cr.execute(f"UPDATE crm_stage SET {STALE_DAYS} = 0")
     Lead = env["crm.lead"].with_context(default_type="opportunity")
+    module = hasattr(Lead, "read_stale_count_by_stage")
+    if STALE_DAYS in env["crm.stage"] and not days_set:
+        env.cr.execute(f"UPDATE crm_stage SET {STALE_DAYS} = 0")
     arch = Lead.get_views([(False, "kanban")])["views"]["kanban"]["arch"]
     names = set(etree.fromstring(arch).xpath("//field/@name"))
     relational = {"fields": {"display_name": {}}}
     spec = {n: relational if Lead._fields[n].relational else {} for n in names}
     sums = ["expected_revenue:sum", "recurring_revenue_monthly:sum"]
     bar = {"field": "activity_state", "colors": {"overdue": "danger"}}
+    if WEB_19:  # the client's aggregates: each field's own, currencies summed too
+        fields = {name: Lead._fields[name] for name in names}
+        sums = [f"{n}:{f.aggregator}" for n, f in fields.items() if f.aggregator]
+        sums += [
+            f"{n}:sum_currency"
+            for n, f in fields.items()
+            if f.aggregator and getattr(f, "currency_field", None)
+        ]
 
     def load():
-        groups = Lead.web_read_group(OPPORTUNITIES, sums, ["stage_id"], lazy=True)
-        Lead.read_progress_bar(OPPORTUNITIES, "stage_id", bar)
-        for group in groups["groups"]:
-            Lead.web_search_read(group["__domain"], spec, limit=40)
+        if WEB_19:
+            Lead.web_read_group(
+                OPPORTUNITIES,
+                ["stage_id"],
+                sums,
+                auto_unfold=True,
+                unfold_read_specification=spec,
+                unfold_read_default_limit=40,
+            )
+            Lead.read_progress_bar(OPPORTUNITIES, "stage_id", bar)
+        else:
+            groups = Lead.web_read_group(OPPORTUNITIES, sums, ["stage_id"], lazy=True)
+            Lead.read_progress_bar(OPPORTUNITIES, "stage_id", bar)
+            for group in groups["groups"]:
+                Lead.web_search_read(group["__domain"], spec, limit=40)
         if module:  # the columns' stale counts and revenue in the company's currency
             Lead.read_stale_count_by_stage(OPPORTUNITIES)
             Lead.read_revenue_by_stage(OPPORTUNITIES)
@@ -157,7 +191,7 @@ def durations_pivot(env):
         with env.registry.cursor() as cr:
             durations = env(cr=cr)["crm.stage.duration"]
             measures = ["days:avg", "days_median:median"]
-            durations.read_group([], measures, groupby, lazy=False)
+            grouped_read(durations, measures, groupby)
 
     def pivot():
         with ThreadPoolExecutor() as pool:
@@ -217,7 +251,7 @@ def conversion_pivot(env):
     def request(groupby):
         with env.registry.cursor() as cr:
             conversion = env(cr=cr)["crm.stage.conversion"]
-            conversion.read_group([], measures, groupby, lazy=False)
+            grouped_read(conversion, measures, groupby)
 
     def pivot():
         with ThreadPoolExecutor() as pool:
@@ -267,6 +301,7 @@ ROWS = [  # (label, row[, (reference database, reference row)]), or a preparatio
     ("20 visits, opportunities moved", partial(visits, count=20)),
     pipeline_load,
     ("pipeline load, days to stale at 0", STALE_DAYS_0),
+    ("pipeline load, days to stale set", open_pipeline),
     ("  days set (ref.: days at 0)", open_pipeline, ("module", STALE_DAYS_0)),
     stage_durations,
     ("Stage Durations pivot, 50,000 opp.", durations_pivot),

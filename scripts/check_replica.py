@@ -34,7 +34,8 @@ import requests
 from lxml import etree
 from replica_pair import free_ports, primary_and_standby
 
-import odoo
+import odoo.release
+import odoo.tools
 
 RETRIED = "retrying with a read/write cursor"  # odoo/http.py, _transactioning
 NO_REPLICA = "Failed to open a readonly cursor"  # odoo/modules/registry.py
@@ -52,6 +53,15 @@ CAN_GO_STALE = [
 ]
 RAISE = 1_000_000  # added to its expected revenue
 DATABASE = "replica_check"
+# 19.0's grouped read: web_read_group(domain, groupby, aggregates)
+WEB_19 = odoo.release.version_info[0] >= 19
+
+
+def web_read_group(client, model, domain, aggregates, groupby):
+    """Odoo's grouped read as the series' web client calls it."""
+    if WEB_19:
+        return client.call(model, "web_read_group", domain, groupby, aggregates)
+    return client.call(model, "web_read_group", domain, aggregates, groupby, lazy=False)
 
 
 class Client:
@@ -96,7 +106,7 @@ def open_views(client, model, view_types):
         if kind == "pivot":
             groupby = arch.xpath("//field[@type='row' or @type='col']/@name")
             measures = arch.xpath("//field[@type='measure']/@name")
-            client.call(model, "web_read_group", [], measures, groupby, lazy=False)
+            web_read_group(client, model, [], measures, groupby)
         elif kind == "list":
             spec = view_spec(arch, model, fields)
             rows = client.call(model, "web_search_read", [], spec, limit=80)
@@ -112,14 +122,15 @@ def pipeline_columns(client):
     """Per stage, what the pipeline shows, then what Odoo's grouped read says."""
     revenue = client.call("crm.lead", "read_revenue_by_stage", PIPELINE)
     stale = client.call("crm.lead", "read_stale_count_by_stage", PIPELINE)
-    groups = client.call(
-        "crm.lead", "web_read_group", PIPELINE, ["expected_revenue:sum"], ["stage_id"]
+    groups = web_read_group(
+        client, "crm.lead", PIPELINE, ["expected_revenue:sum"], ["stage_id"]
     )["groups"]
+    revenue_key = "expected_revenue:sum" if WEB_19 else "expected_revenue"
     return {
         "revenue": {line["stage_id"]: line["expected"] for line in revenue["stages"]},
         "stale": {line["stage_id"]: line["count"] for line in stale},
         "grouped": {
-            group["stage_id"][0]: group["expected_revenue"]
+            group["stage_id"][0]: group[revenue_key]
             for group in groups
             if group["stage_id"]
         },
