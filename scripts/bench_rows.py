@@ -174,9 +174,10 @@ def open_pipeline(env, days_set=True):
             Lead.read_progress_bar(OPPORTUNITIES, "stage_id", bar)
             for group in groups["groups"]:
                 Lead.web_search_read(group["__domain"], spec, limit=40)
-        if module:  # the columns' stale counts and revenue in the company's currency
+        if module:  # the columns' stale counts (and on 18.0 their revenue)
             Lead.read_stale_count_by_stage(OPPORTUNITIES)
-            Lead.read_revenue_by_stage(OPPORTUNITIES)
+            if not WEB_19:
+                Lead.read_revenue_by_stage(OPPORTUNITIES)
 
     return load
 

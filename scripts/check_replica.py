@@ -120,14 +120,12 @@ def open_views(client, model, view_types):
 
 def pipeline_columns(client):
     """Per stage, what the pipeline shows, then what Odoo's grouped read says."""
-    revenue = client.call("crm.lead", "read_revenue_by_stage", PIPELINE)
     stale = client.call("crm.lead", "read_stale_count_by_stage", PIPELINE)
     groups = web_read_group(
         client, "crm.lead", PIPELINE, ["expected_revenue:sum"], ["stage_id"]
     )["groups"]
     revenue_key = "expected_revenue:sum" if WEB_19 else "expected_revenue"
-    return {
-        "revenue": {line["stage_id"]: line["expected"] for line in revenue["stages"]},
+    columns = {
         "stale": {line["stage_id"]: line["count"] for line in stale},
         "grouped": {
             group["stage_id"][0]: group[revenue_key]
@@ -135,6 +133,12 @@ def pipeline_columns(client):
             if group["stage_id"]
         },
     }
+    if not WEB_19:  # 19.0 totals the columns in the company's currency itself
+        revenue = client.call("crm.lead", "read_revenue_by_stage", PIPELINE)
+        columns["revenue"] = {
+            line["stage_id"]: line["expected"] for line in revenue["stages"]
+        }
+    return columns
 
 
 def check_replica_reads(client, primary, standby, check):
@@ -163,10 +167,11 @@ def check_replica_reads(client, primary, standby, check):
     standby.caught_up(primary, DATABASE)
     after = pipeline_columns(client)
     new = {
-        "revenue": before["revenue"][stage] + RAISE,
         "stale": before["stale"].get(stage, 0) + 1,
         "grouped": before["grouped"][stage] + RAISE,
     }
+    if "revenue" in before:
+        new["revenue"] = before["revenue"][stage] + RAISE
     check(
         "replay paused: the opportunity's new revenue is on the primary only",
         abs(float(on_primary) - new["grouped"]) < 0.01

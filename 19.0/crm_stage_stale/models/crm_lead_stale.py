@@ -1,0 +1,80 @@
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+
+class CrmLead(models.Model):
+    """Odoo's rotting (``mail.tracking.duration.mixin``, refined by ``crm``),
+    refined again through its documented hooks: an opportunity with an activity
+    planned today or later is not rotting, nor one without a last stage change
+    (nobody can tell since when it sits there). The cards, Odoo's filter and the
+    columns' counts all follow, as they all read ``_get_rotting_domain``."""
+
+    _inherit = "crm.lead"
+
+    days_in_stage = fields.Integer(
+        string="Days in Stage",
+        compute="_compute_days_in_stage",
+        help="Whole days since the last stage change (or the creation, if it never "
+        "changed stage).",
+    )
+
+    @api.depends("create_date", "date_last_stage_update")
+    def _compute_days_in_stage(self):
+        now = self.env.cr.now()
+        for lead in self:
+            entered = lead.date_last_stage_update or lead.create_date or now
+            lead.days_in_stage = max((now - entered).days, 0)
+
+    def _get_rotting_depends_fields(self):
+        return [
+            *super()._get_rotting_depends_fields(),
+            "activity_ids.active",
+            "activity_ids.date_deadline",
+        ]
+
+    def _get_rotting_domain(self):
+        return (
+            super()._get_rotting_domain()
+            & Domain("date_last_stage_update", "!=", False)
+            & Domain("id", "not in", self._planned_query().subselect())
+        )
+
+    def _search_is_rotting(self, operator, value):
+        # Odoo's search reads the database after flushing the leads' fields
+        # only: the activities that keep them fresh are flushed too
+        self.env["mail.activity"].flush_model()
+        return super()._search_is_rotting(operator, value)
+
+    @api.model
+    @api.readonly
+    def read_stale_count_by_stage(self, domain):
+        """The pipeline columns' counts of rotting opportunities: [{"stage_id":
+        stage id, "count": number}] among those of ``domain`` the user can read,
+        for the stages that have any. The column shows them all, not only its
+        loaded cards. Read-only: served by a replica when there is one."""
+        return [
+            {"stage_id": stage.id, "count": count}
+            for stage, count in self._read_group(
+                Domain(domain) & Domain("is_rotting", "=", True),
+                ["stage_id"],
+                ["__count"],
+            )
+            if stage
+        ]
+
+    def _planned_query(self):
+        """The opportunities with an activity planned today or later, as a query
+        rather than their activities as the user reads them: a card's mark and
+        its column's count are the same for whoever reads them, even for one who
+        may not read the activity (that takes the right to write on the
+        opportunity)."""
+        return self.with_context(active_test=False)._search(
+            Domain("activity_ids", "any!", self._planned_activity_domain())
+        )
+
+    def _planned_activity_domain(self):
+        """Activities keeping an opportunity fresh: open, due today or later (the
+        user's today, as the activity widget shows it)."""
+        return Domain("active", "=", True) & Domain(
+            "date_deadline", ">=", fields.Date.context_today(self)
+        )
