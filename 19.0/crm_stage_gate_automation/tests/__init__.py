@@ -1,0 +1,2 @@
+from . import test_automated_moves
+from . import test_translation
