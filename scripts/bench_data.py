@@ -3,6 +3,11 @@ vanilla database, and the preparations run on both databases before their rows."
 
 import random
 
+import odoo.release
+
+if odoo.release.version_info[0] >= 19:  # Odoo's core setup comes first from 19.0
+    import odoo.init
+
 from odoo import Command
 
 STALE_DAYS = "rotting_threshold_days"  # crm.stage
