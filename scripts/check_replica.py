@@ -19,6 +19,7 @@ Usage: ODOO_PYTHON scripts/check_replica.py SOURCE_DB [--login admin]
 
 import argparse
 import contextlib
+import datetime
 import glob
 import os
 import re
@@ -106,6 +107,9 @@ def open_views(client, model, view_types):
         if kind == "pivot":
             groupby = arch.xpath("//field[@type='row' or @type='col']/@name")
             measures = arch.xpath("//field[@type='measure']/@name")
+            if WEB_19:  # each measure with its aggregate, as the web client asks
+                aggregates = {n: f.get("aggregator") for n, f in fields[model].items()}
+                measures = [f"{name}:{aggregates[name]}" for name in measures]
             web_read_group(client, model, [], measures, groupby)
         elif kind == "list":
             spec = view_spec(arch, model, fields)
@@ -154,7 +158,8 @@ def check_replica_reads(client, primary, standby, check):
     standby.sql(DATABASE, "SELECT pg_wal_replay_pause()")
     stale_and_raised = {
         "expected_revenue": lead["expected_revenue"] + RAISE,
-        "date_last_stage_update": "2000-01-01 00:00:00",
+        # long enough for any stage, and within the months Odoo 19 looks back
+        "date_last_stage_update": f"{datetime.date.today() - datetime.timedelta(100)}",
     }
     client.call("crm.lead", "write", [lead["id"]], stale_and_raised)
     on_primary = primary.sql(

@@ -45,6 +45,8 @@ moved = sum(stage_after_a_quote() != new for _request in range(REQUESTS))
 if moved:
     failures.append(f"the deactivated rule still moved {moved} opportunities")
 pipeline = [("type", "=", "opportunity")], ["expected_revenue:sum"], ["stage_id"]
+if common.version()["server_version_info"][0] >= 19:  # (domain, groupby, aggregates)
+    pipeline = pipeline[0], pipeline[2], pipeline[1]
 groups = call("crm.lead", "web_read_group", *pipeline)["groups"]
 if quote not in [group["stage_id"][0] for group in groups if group["stage_id"]]:
     failures.append("the pipeline has no Quote column")

@@ -5,6 +5,9 @@ from odoo.tools.misc import file_path
 from odoo.tools.translate import TranslationModuleReader
 
 MODULE = "crm_stage_stale"
+# Written the same in French: OCA's PO formatter leaves their msgstr empty, and
+# Odoo then shows the source, which is the French word.
+SAME_IN_FRENCH = {"ID"}
 
 
 @tagged("post_install", "-at_install", MODULE)
@@ -17,7 +20,9 @@ class TestTranslation(TransactionCase):
             entry.msgid for entry in french if entry.msgstr and not entry.fuzzy
         }
         self.assertTrue(sources)
-        self.assertEqual(sources - translated, set(), "strings without French")
+        self.assertEqual(
+            sources - translated - SAME_IN_FRENCH, set(), "strings without French"
+        )
         template = polib.pofile(file_path(f"{MODULE}/i18n/{MODULE}.pot"))
         self.assertEqual(
             sources - {entry.msgid for entry in template}, set(), "the .pot is stale"
