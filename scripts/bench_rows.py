@@ -150,12 +150,14 @@ def open_pipeline(env, days_set=True):
     sums = ["expected_revenue:sum", "recurring_revenue_monthly:sum"]
     bar = {"field": "activity_state", "colors": {"overdue": "danger"}}
     if WEB_19:  # the client's aggregates: each field's own, currencies summed too
-        fields = {name: Lead._fields[name] for name in names}
-        sums = [f"{n}:{f.aggregator}" for n, f in fields.items() if f.aggregator]
+        fields = Lead.fields_get(list(names), ["aggregator", "currency_field"])
+        sums = [
+            f"{n}:{f['aggregator']}" for n, f in fields.items() if f.get("aggregator")
+        ]
         sums += [
             f"{n}:sum_currency"
             for n, f in fields.items()
-            if f.aggregator and getattr(f, "currency_field", None)
+            if f.get("aggregator") and f.get("currency_field")
         ]
 
     def load():
