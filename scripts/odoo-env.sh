@@ -105,37 +105,41 @@ test_report() {
         | tail -n 1 | awk '{print $1, $3, $6}'
 }
 
-# Runs each test file in its own Odoo on DB's loaded registry, so that at_install
-# tests too meet every installed module. Up to 18.0, --test-file runs them all
-# (--test-enable with tags that select no other test only makes Odoo log its
-# report); from 19.0, --test-file runs the post_install ones only, so the file's
-# tags run those and scripts/run_at_install_tests.py, in `odoo shell`, the others.
-# HTTP tests get a free port (0: the kernel's pick). Prints each file's report
-# and their failures; sets test_failures and test_count.
+# Runs test files on DB's loaded registry, so that at_install tests too meet every
+# installed module. Up to 18.0, each file in its own Odoo with --test-file, which
+# runs them all (--test-enable with tags that select no other test only makes
+# Odoo log its report). From 19.0, --test-file runs post_install tests only: the
+# files as tags run those, in one Odoo, and scripts/run_at_install_tests.py, in
+# one `odoo shell`, the others. HTTP tests get a free port (0: the kernel's pick).
+# Prints the reports and their failures; sets test_failures and test_count.
 run_test_files() {
-    local db=$1 log_dir=$2 file name log failed errors tests at_failed at_errors at_tests
+    local db=$1 log_dir=$2 file name log failed errors tests
     shift 2
     test_failures=0 test_count=0
+    if ((${SERIES%%.*} >= 19)); then
+        log="$log_dir/test_files.log"
+        run_odoo -d "$db" --test-tags="$(IFS=,; echo "$*")" --http-interface=127.0.0.1 \
+            --http-port=0 --stop-after-init >"$log" 2>&1 || true
+        TEST_FILES="$*" run_odoo shell -d "$db" --log-level=info \
+            <"$REPO_ROOT/scripts/run_at_install_tests.py" >>"$log" 2>&1 || true
+        grep -E "(FAIL|ERROR): " "$log" || true
+        while read -r failed errors tests; do
+            echo "$# files: $failed failed, $errors error(s) of $tests tests"
+            test_failures=$((test_failures + failed + errors))
+            test_count=$((test_count + tests))
+        done < <(grep -oE "[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading" "$log" \
+            | awk '{print $1, $3, $6}')
+        [[ $(grep -cE "tests when loading" "$log") == 2 ]] \
+            || { echo "no test report from Odoo, see $log"; test_failures=$((test_failures + 1)); }
+        return
+    fi
     for file in "$@"; do
         name="$(basename "$(dirname "$(dirname "$file")")")/${file##*/}"  # crm/test_x.py
         log="$log_dir/${name//\//_}.log"
-        if ((${SERIES%%.*} >= 19)); then
-            run_odoo -d "$db" --test-tags="$file" --http-interface=127.0.0.1 --http-port=0 \
-                --stop-after-init >"$log" 2>&1 || true
-            TEST_FILE=$file run_odoo shell -d "$db" --log-level=info \
-                <"$REPO_ROOT/scripts/run_at_install_tests.py" >"$log.at_install" 2>&1 || true
-            read -r failed errors tests <<<"$(test_report "$log")"
-            read -r at_failed at_errors at_tests <<<"$(test_report "$log.at_install")"
-            [[ -n $at_tests ]] || at_failed=1 at_errors=0 at_tests=0
-            cat "$log.at_install" >>"$log" && rm "$log.at_install"
-            failed=$((${failed:-0} + at_failed)) errors=$((${errors:-0} + at_errors))
-            [[ -z $tests ]] || tests=$((tests + at_tests))
-        else
-            run_odoo -d "$db" --test-file="$file" --test-enable --test-tags=-standard \
-                --http-interface=127.0.0.1 --http-port=0 --stop-after-init >"$log" 2>&1 || true
-            read -r failed errors tests <<<"$(test_report "$log")"
-        fi
+        run_odoo -d "$db" --test-file="$file" --test-enable --test-tags=-standard \
+            --http-interface=127.0.0.1 --http-port=0 --stop-after-init >"$log" 2>&1 || true
         grep -E "(FAIL|ERROR): " "$log" || true
+        read -r failed errors tests <<<"$(test_report "$log")"
         [[ -n $tests ]] || { echo "no test report from Odoo, see $log"; failed=1 errors=0 tests=0; }
         echo "$name: $failed failed, $errors error(s) of $tests tests"
         test_failures=$((test_failures + failed + errors))
