@@ -33,9 +33,6 @@
         "demo/crm_lead_demo.xml",
     ],
     "assets": {
-        "web.assets_backend": [
-            "openfire_crm_stage/static/src/**/*",
-        ],
         "web.assets_tests": [
             "openfire_crm_stage/static/tests/tours/**/*",
         ],

@@ -157,6 +157,26 @@ class TestCrmStageMoveAndDelete(StageDeletionCase):
         self.assertEqual((mine + other_company).stage_id, self.stage_audit)
         self.assertTrue(self.stage_audit.exists())
 
+    def test_a_manager_may_not_move_leads_he_may_not_write(self):
+        mine = self._create_opportunity(stage_id=self.stage_audit.id)
+        protected = self._create_opportunity(
+            stage_id=self.stage_audit.id, name="Protected: framework contract"
+        )
+        self.env["ir.rule"].create(
+            {
+                "name": "Framework contracts are written by their owner only",
+                "model_id": self.env["ir.model"]._get_id("crm.lead"),
+                "domain_force": "[('name', 'not ilike', 'Protected')]",
+                "perm_read": False,
+                "perm_create": False,
+                "perm_unlink": False,
+            }
+        )
+        with self.assertRaises(AccessError):
+            self._wizard(self.stage_audit, self.stage_visit).action_move_and_delete()
+        self.assertEqual((mine + protected).stage_id, self.stage_audit)
+        self.assertTrue(self.stage_audit.exists())
+
     def test_bad_input_gets_a_clear_message(self):
         self._create_opportunity(stage_id=self.stage_audit.id)
         wizard = self._wizard(self.stage_audit, self.stage_visit)

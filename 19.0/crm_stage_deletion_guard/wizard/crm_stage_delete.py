@@ -110,7 +110,8 @@ class CrmStageDelete(models.TransientModel):
                 )
             )
         # a clean-up, not a sale: stage gates let this wizard through; the leads
-        # are those the manager sees, moved as administrator
+        # are those the manager may write, moved as administrator
+        leads.check_access("write")
         leads.sudo().with_context(skip_stage_gates=self).write({"stage_id": target.id})
         self.stage_ids.unlink()
         if self.env.context.get("active_model") == "crm.stage":

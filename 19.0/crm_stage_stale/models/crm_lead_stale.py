@@ -1,3 +1,7 @@
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.fields import Domain
 
@@ -43,7 +47,20 @@ class CrmLead(models.Model):
         # Odoo's search reads the database after flushing the leads' fields
         # only: the activities that keep them fresh are flushed too
         self.env["mail.activity"].flush_model()
-        return super()._search_is_rotting(operator, value)
+        rotting = Domain(super()._search_is_rotting(operator, value))
+        # Odoo's search looks back crm.lead.rot.max.months only; the cards of
+        # older opportunities still show the mark, so the filter finds them
+        months = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("crm.lead.rot.max.months", default=12)
+        )
+        older = self._rotting_now_domain() & Domain(
+            "date_last_stage_update",
+            "<=",
+            self.env.cr.now() - relativedelta(months=months),
+        )
+        return rotting | older if operator == "in" else rotting & ~older
 
     @api.model
     @api.readonly
@@ -55,12 +72,36 @@ class CrmLead(models.Model):
         return [
             {"stage_id": stage.id, "count": count}
             for stage, count in self._read_group(
-                Domain(domain) & Domain("is_rotting", "=", True),
+                Domain(domain) & self._rotting_now_domain(),
                 ["stage_id"],
                 ["__count"],
             )
             if stage
         ]
+
+    def _rotting_now_domain(self):
+        """The opportunities rotting now, as the cards show them: past their
+        stage's days to rot since their last stage change, however long ago. A
+        plain domain, so that counting them is one query on the stage change
+        date's index."""
+        now = self.env.cr.now()
+        # the stages' settings, whoever counts: Odoo's search reads them in SQL
+        stages = (
+            self.env["crm.stage"]
+            .sudo()
+            .search_fetch(
+                [("rotting_threshold_days", ">", 0)], ["rotting_threshold_days"]
+            )
+        )
+        return self._get_rotting_domain() & Domain.OR(
+            Domain("stage_id", "=", stage.id)
+            & Domain(
+                "date_last_stage_update",
+                "<",
+                now - timedelta(days=stage.rotting_threshold_days),
+            )
+            for stage in stages
+        )
 
     def _planned_query(self):
         """The opportunities with an activity planned today or later, as a query

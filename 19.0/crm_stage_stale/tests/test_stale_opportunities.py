@@ -204,12 +204,22 @@ class TestStaleOpportunities(StaleStageCase):
             [{"stage_id": self.stage_quote.id, "count": 1}],
         )
 
+    def test_opportunity_sitting_longer_than_odoo_looks_back_still_rots(self):
+        """Odoo's search looks back 12 months (crm.lead.rot.max.months): the
+        filter and the column find the older cards showing the mark too."""
+        lead = self._opportunity_in_stage_for(400)
+        self._assert_stale(lead, 400)
+
     def test_days_to_rot_at_the_maximum_and_a_date_far_back_read_without_error(self):
         lead = self._opportunity_in_stage_for(0)
         lead.date_last_stage_update = fields.Datetime.to_datetime("0001-01-01")
         self.stage_quote.rotting_threshold_days = 3650
         self.assertTrue(lead.is_rotting)
-        self.env["crm.lead"].read_stale_count_by_stage([("id", "=", lead.id)])
+        self.assertIn(lead, self._stale_search())
+        self.assertEqual(
+            self._column_stale_count(lead),
+            [{"stage_id": self.stage_quote.id, "count": 1}],
+        )
 
     def test_days_to_rot_out_of_bounds_are_refused_naming_the_stage(self):
         for days in (-1, 3651, 1_000_000):

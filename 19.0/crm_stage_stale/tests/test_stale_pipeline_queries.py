@@ -82,3 +82,20 @@ class TestStalePipelineQueries(StaleStageCase):
             )
         if self.warm:
             self.assertEqual(queries[0], queries[1])
+
+    @users("user_sales_manager")
+    @warmup
+    def test_counting_the_columns_stale_opportunities_is_two_queries(self):
+        """The stages' days to rot, then one count, on the stage change date's
+        index."""
+        domain = [("stage_id", "in", (self.stage_small | self.stage_large).ids)]
+        self.env.invalidate_all()
+        with self.assertQueryCount(user_sales_manager=2):
+            counts = self.env["crm.lead"].read_stale_count_by_stage(domain)
+        self.assertEqual(
+            counts,
+            [
+                {"stage_id": self.stage_small.id, "count": 1},
+                {"stage_id": self.stage_large.id, "count": 20},
+            ],
+        )
