@@ -109,10 +109,9 @@ class CrmLead(models.Model):
         its column's count are the same for whoever reads them, even for one who
         may not read the activity (that takes the right to write on the
         opportunity)."""
-        planned = Domain("activity_ids", "any!", self._planned_activity_domain())
-        if self._origin:  # the cards being computed, not every opportunity
-            planned &= Domain("id", "in", self._origin.ids)
-        return self.with_context(active_test=False)._search(planned)
+        return self.with_context(active_test=False)._search(
+            Domain("activity_ids", "any!", self._planned_activity_domain())
+        )
 
     def _planned_activity_domain(self):
         """Activities keeping an opportunity fresh: open, due today or later (the
