@@ -76,7 +76,6 @@ class CrmLead(models.Model):
                 ["stage_id"],
                 ["__count"],
             )
-            if stage
         ]
 
     def _rotting_now_domain(self):
