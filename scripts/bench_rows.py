@@ -28,11 +28,31 @@ from odoo.tools import mute_logger
 WEB_19 = release.version_info[0] >= 19
 
 
-def grouped_read(model, aggregates, groupby):
-    """A pivot's grouped read, as the series' web client asks it."""
-    if WEB_19:
-        return model.formatted_read_group([], groupby, aggregates)
-    return model.read_group([], aggregates, groupby, lazy=False)
+def pivot_first_load(env, model_name, measures, groupings):
+    """A pivot's first load, as the series' web client asks it: on 19.0 one
+    request grouping by every GROUPINGS at once (SQL grouping sets); on 18.0 one
+    read_group per grouping, sent together, each on its own cursor as Odoo's
+    server serves them. None without the model."""
+    if model_name not in env:
+        return None
+
+    def request(groupings):
+        with env.registry.cursor() as cr:
+            model = env(cr=cr)[model_name]
+            if WEB_19:
+                model.formatted_read_grouping_sets(
+                    [], groupings, [*measures, "__count"]
+                )
+            else:
+                model.read_group([], measures, groupings[0], lazy=False)
+
+    def pivot():
+        if WEB_19:
+            return request(groupings)
+        with ThreadPoolExecutor() as pool:
+            list(pool.map(request, ([groupby] for groupby in groupings)))
+
+    return pivot
 
 
 def bulk_stage_change(env):
@@ -153,16 +173,19 @@ def open_pipeline(env, days_set=True, then=False):
     spec = {n: relational if Lead._fields[n].relational else {} for n in names}
     sums = ["expected_revenue:sum", "recurring_revenue_monthly:sum"]
     bar = {"field": "activity_state", "colors": {"overdue": "danger"}}
-    if WEB_19:  # the client's aggregates: each field's own, currencies summed too
-        fields = Lead.fields_get(list(names), ["aggregator", "currency_field"])
-        sums = [
-            f"{n}:{f['aggregator']}" for n, f in fields.items() if f.get("aggregator")
-        ]
-        sums += [
-            f"{n}:sum_currency"
-            for n, f in fields.items()
-            if f.get("aggregator") and f.get("currency_field")
-        ]
+    if WEB_19:  # the progress bar's fields, as the client asks them: each by its
+        # aggregator, and in the company's currency with the currencies met
+        progressbar = etree.fromstring(arch).xpath("//progressbar")[0]
+        # crm's sum fields, and the weighted revenue the module adds
+        summed = ("sum_field", "recurring_revenue_sum_field")
+        summed += ("weighted_revenue_sum_field",)
+        summed = [progressbar.get(a) for a in summed if progressbar.get(a)]
+        fields = Lead.fields_get(summed, ["aggregator", "currency_field"])
+        sums = [f"{n}:{fields[n]['aggregator']}" for n in summed]
+        for name in summed:
+            if currency := fields[name].get("currency_field"):
+                sums += [f"{currency}:array_agg_distinct", f"{name}:sum_currency"]
+        sums = list(dict.fromkeys(sums))
 
     def first_screen():
         if WEB_19:
@@ -190,32 +213,14 @@ def open_pipeline(env, days_set=True, then=False):
 
 
 def durations_pivot(env):
-    """The pivot by stage × team: the web client's four read_group requests, at
-    once, each on its own cursor as Odoo's server serves them."""
-    if "crm.stage.duration" not in env:
-        return None
-
-    def request(groupby):
-        with env.registry.cursor() as cr:
-            durations = env(cr=cr)["crm.stage.duration"]
-            measures = ["days:avg", "days_median:median"]
-            grouped_read(durations, measures, groupby)
-
-    def pivot():
-        with ThreadPoolExecutor() as pool:
-            list(
-                pool.map(
-                    request,
-                    (
-                        [],
-                        ["stage_tracked_id"],
-                        ["team_id"],
-                        ["stage_tracked_id", "team_id"],
-                    ),
-                )
-            )
-
-    return pivot
+    """The pivot by stage × team: the average and the median."""
+    stage = "stage_tracked_id"
+    return pivot_first_load(
+        env,
+        "crm.stage.duration",
+        ["days:avg", "days_median:median"],
+        [[], [stage], ["team_id"], [stage, "team_id"]],
+    )
 
 
 def durations_sql(env, stored):
@@ -248,24 +253,13 @@ def stage_win_rates(env):
 
 
 def conversion_pivot(env):
-    """Stage Conversion's pivot by stage, every measure, over the whole history:
-    the web client's two read_group requests (total and stages), at once."""
-    if "crm.stage.conversion" not in env:
-        return None
+    """Stage Conversion's pivot by stage, every measure, over the whole history."""
     measures = ["entered_count:sum", "moved_on_count:sum", "won_count:sum"]
     measures += ["lost_count:sum", "open_count:sum", "conversion:avg"]
     measures += ["win_rate:avg", "days:avg"]
-
-    def request(groupby):
-        with env.registry.cursor() as cr:
-            conversion = env(cr=cr)["crm.stage.conversion"]
-            grouped_read(conversion, measures, groupby)
-
-    def pivot():
-        with ThreadPoolExecutor() as pool:
-            list(pool.map(request, ([], ["stage_tracked_id"])))
-
-    return pivot
+    return pivot_first_load(
+        env, "crm.stage.conversion", measures, [[], ["stage_tracked_id"]]
+    )
 
 
 STALE_DAYS_0 = partial(open_pipeline, days_set=False)

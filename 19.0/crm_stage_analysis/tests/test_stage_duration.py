@@ -109,9 +109,10 @@ class TestStageDuration(StageHistoryCase):
             self._stays(lead), [("Quote", str(created.date()), False, 3.0, "open")]
         )
 
-    def test_pivot_gives_average_and_median_per_stage_and_team(self):
+    def _estimated_for(self, *estimates):
+        """Lost opportunities estimated for (days, in Nantes' team or not) each."""
         leads = self.env["crm.lead"]
-        for estimate_days, team in ((10, None), (1, None), (2, None), (6, "nantes")):
+        for estimate_days, in_nantes in estimates:
             leads |= self._opportunity(
                 day(2, 1),
                 [
@@ -119,9 +120,13 @@ class TestStageDuration(StageHistoryCase):
                     (day(2, 3), self.stage_estimate),
                     (day(2, 3 + estimate_days), self.stage_quote),
                 ],
-                team=team and self.team_nantes,
+                team=in_nantes and self.team_nantes,
             )
         self._lose(leads, day(3, 3))
+        return leads
+
+    def test_pivot_gives_average_and_median_per_stage_and_team(self):
+        leads = self._estimated_for((10, False), (1, False), (2, False), (6, True))
         team = self.sales_team_1.name
         self.assertEqual(
             self._pivot(leads, ["stage_tracked_id", "team_id"]),
@@ -132,6 +137,42 @@ class TestStageDuration(StageHistoryCase):
                 ("Estimate", "Nantes installers", 6.0, 6.0, 1),
                 ("Quote", team, 23.67, 26.0, 3),
                 ("Quote", "Nantes installers", 22.0, 22.0, 1),
+            ],
+        )
+
+    def test_pivot_reads_the_median_of_every_grouping_at_once(self):
+        """Odoo 19.0's pivot asks its total, rows, columns and cells in one
+        request (SQL grouping sets): each has its own median."""
+        leads = self._estimated_for((10, False), (1, False), (2, False), (6, True))
+        groupings = [
+            [],
+            ["stage_tracked_id"],
+            ["team_id"],
+            ["stage_tracked_id", "team_id"],
+        ]
+        results = self.Report.formatted_read_grouping_sets(
+            [("lead_id", "in", leads.ids), ("stage_id", "=", self.stage_estimate.id)],
+            groupings,
+            ["days_median:median", "__count"],
+        )
+        team = self.sales_team_1.name
+        self.assertEqual(
+            [
+                [
+                    (
+                        *(group[name][1] for name in grouping),
+                        round(group["days_median:median"], 2),
+                        group["__count"],
+                    )
+                    for group in groups
+                ]
+                for grouping, groups in zip(groupings, results, strict=True)
+            ],
+            [
+                [(4.0, 4)],
+                [("Estimate", 4.0, 4)],
+                [(team, 2.0, 3), ("Nantes installers", 6.0, 1)],
+                [("Estimate", team, 2.0, 3), ("Estimate", "Nantes installers", 6.0, 1)],
             ],
         )
 
