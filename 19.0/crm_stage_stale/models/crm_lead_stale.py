@@ -40,7 +40,7 @@ class CrmLead(models.Model):
         return (
             super()._get_rotting_domain()
             & Domain("date_last_stage_update", "!=", False)
-            & Domain("id", "not in", self._planned_query().subselect())
+            & Domain("id", "not in", self._planned_ids_sql())
         )
 
     def _search_is_rotting(self, operator, value):
@@ -102,14 +102,19 @@ class CrmLead(models.Model):
             for stage in stages
         )
 
-    def _planned_query(self):
-        """The opportunities with an activity planned today or later, as a query
-        rather than their activities as the user reads them: a card's mark and
-        its column's count are the same for whoever reads them, even for one who
-        may not read the activity (that takes the right to write on the
-        opportunity)."""
-        return self.with_context(active_test=False)._search(
-            Domain("activity_ids", "any!", self._planned_activity_domain())
+    def _planned_ids_sql(self):
+        """The ids of the opportunities with an activity planned today or later,
+        as SQL: their activities as they are rather than as the user reads
+        them, so that a card's mark and its column's count are the same for
+        whoever reads them, even for one who may not read the activity (that
+        takes the right to write on the opportunity)."""
+        return (
+            self.env["mail.activity"]
+            ._search(
+                Domain("res_model", "=", self._name) & self._planned_activity_domain(),
+                bypass_access=True,
+            )
+            .subselect("res_id")
         )
 
     def _planned_activity_domain(self):

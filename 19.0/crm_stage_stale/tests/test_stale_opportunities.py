@@ -90,6 +90,23 @@ class TestStaleOpportunities(StaleStageCase):
         self._plan_activity(lead, 3).action_done()
         self._assert_stale(lead, 30)
 
+    def test_activity_on_another_document_with_the_same_id_does_not_keep_it_fresh(
+        self,
+    ):
+        lead = self._opportunity_in_stage_for(30)
+        contact = self.env["res.partner"].create({"name": "Another document"})
+        activity = contact.activity_schedule(
+            "mail.mail_activity_data_call",
+            date_deadline=fields.Date.today() + timedelta(days=3),
+        )
+        # a contact whose id is the opportunity's
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE mail_activity SET res_id = %s WHERE id = %s", [lead.id, activity.id]
+        )
+        self.env.invalidate_all()
+        self._assert_stale(lead, 30)
+
     def test_activity_done_from_the_card_lets_it_rot_at_once(self):
         """The mark follows the activities without a reload of the card."""
         lead = self._opportunity_in_stage_for(30)
