@@ -168,18 +168,19 @@ def open_pipeline(env, days_set=True, then=False):
     if STALE_DAYS in env["crm.stage"] and not days_set:
         env.cr.execute(f"UPDATE crm_stage SET {STALE_DAYS} = 0")
     arch = Lead.get_views([(False, "kanban")])["views"]["kanban"]["arch"]
-    names = set(etree.fromstring(arch).xpath("//field/@name"))
+    view = etree.fromstring(arch)
+    names = set(view.xpath("//field/@name"))
     relational = {"fields": {"display_name": {}}}
     spec = {n: relational if Lead._fields[n].relational else {} for n in names}
     sums = ["expected_revenue:sum", "recurring_revenue_monthly:sum"]
     bar = {"field": "activity_state", "colors": {"overdue": "danger"}}
-    if WEB_19:  # the progress bar's fields, as the client asks them: each by its
-        # aggregator, and in the company's currency with the currencies met
-        progressbar = etree.fromstring(arch).xpath("//progressbar")[0]
-        # crm's sum fields, and the weighted revenue the module adds
-        summed = ("sum_field", "recurring_revenue_sum_field")
-        summed += ("weighted_revenue_sum_field",)
-        summed = [progressbar.get(a) for a in summed if progressbar.get(a)]
+    if WEB_19:  # the progress bar's sums as the client asks them (crm's, and the
+        # module's weighted revenue): each by its aggregator, and in the
+        # company's currency with the currencies met
+        progressbar = view.xpath("//progressbar")[0]
+        attributes = ("sum_field", "recurring_revenue_sum_field")
+        attributes += ("weighted_revenue_sum_field",)
+        summed = [progressbar.get(a) for a in attributes if progressbar.get(a)]
         fields = Lead.fields_get(summed, ["aggregator", "currency_field"])
         sums = [f"{n}:{fields[n]['aggregator']}" for n in summed]
         for name in summed:
